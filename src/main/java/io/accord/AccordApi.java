@@ -1,0 +1,27 @@
+package io.accord;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The OpenAPI description's root: the two ways to authenticate and the tags. */
+@OpenAPIDefinition(
+        info = @Info(title = "Accord API", version = "1.0.0"),
+        tags = {
+            @Tag(name = "API keys", description = "Credentials for machine callers"),
+            @Tag(name = "Audit", description = "The log of every write")
+        })
+@SecuritySchemes({
+    @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+            apiKeyName = "X-API-Key",
+            description = "An API key from POST /api/v1/api-keys, sent as `X-API-Key: <key>` or `Authorization: ApiKey <key>`."),
+    @SecurityScheme(securitySchemeName = "Bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+            description = "An OIDC/JWT access token; roles are read from the `groups` claim.")
+})
+public class AccordApi extends Application {
+}

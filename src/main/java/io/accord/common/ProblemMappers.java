@@ -1,0 +1,337 @@
+package io.accord.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.HibernateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP responses: every error is an RFC 9457 problem document, and no
+ * stack trace, class name or SQL text ever reaches a client. Unexpected failures are logged with a correlation
+ * id that the 500 response repeats.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.kind(), e.getMessage(), e.errors(), e.extensions(), e.headers(), request);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+        AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        String detail = hasCredentials(request)
+                ? "The credentials are invalid, expired or revoked"
+                : "Send 'Authorization: ApiKey <key>', 'X-API-Key: <key>' or 'Authorization: Bearer <jwt>'";
+        return respond(ProblemKind.UNAUTHORIZED, detail, List.of(), Map.of(),
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, "ApiKey, Bearer"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(ProblemKind.FORBIDDEN, "Your roles do not allow this operation", request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        return respond(ProblemKind.NOT_FOUND, "No resource at " + request.path(), request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
+        String allow = String.join(", ", e.getResponse().getAllowedMethods());
+        Map<String, String> headers = allow.isEmpty() ? Map.of() : Map.of(HttpHeaders.ALLOW, allow);
+        return respond(ProblemKind.METHOD_NOT_ALLOWED, request.method() + " is not allowed on " + request.path()
+                + (allow.isEmpty() ? "" : "; allowed: " + allow), List.of(), Map.of(), headers, request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unsupported(NotSupportedException e, HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return respond(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type '" + (type == null ? "(none)" : type) + "' is not supported; send application/json",
+                request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response notAcceptable(NotAcceptableException e, HttpServerRequest request) {
+        return respond(ProblemKind.NOT_ACCEPTABLE, "Cannot produce any of: " + request.getHeader(HttpHeaders.ACCEPT),
+                request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        ProblemKind kind = switch (status) {
+            case 400 -> ProblemKind.BAD_REQUEST;
+            case 401 -> ProblemKind.UNAUTHORIZED;
+            case 403 -> ProblemKind.FORBIDDEN;
+            case 404 -> ProblemKind.NOT_FOUND;
+            case 405 -> ProblemKind.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemKind.NOT_ACCEPTABLE;
+            case 409 -> ProblemKind.CONFLICT;
+            case 413 -> ProblemKind.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemKind.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemKind.UNAVAILABLE;
+            default -> null;
+        };
+        if (kind == null) {
+            return unexpected(e, request);
+        }
+        return respond(kind, kind.title(), request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(StreamReadException e, HttpServerRequest request) {
+        return respond(ProblemKind.MALFORMED_JSON, "The body is not valid JSON near line "
+                + (e.getLocation() == null ? "?" : e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()),
+                request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        String field = path(e);
+        return respond(ProblemKind.INVALID_BODY, "Unknown field '" + field + "'",
+                List.of(new FieldError(field, "unknown field")), Map.of(), Map.of(), request);
+    }
+
+    @ServerExceptionMapper(value = {InvalidFormatException.class, MismatchedInputException.class,
+        InvalidTypeIdException.class, JsonMappingException.class}, priority = 1)
+    public Response wrongShape(JsonMappingException e, HttpServerRequest request) {
+        String field = path(e);
+        String message = describeExpected(e);
+        if (field.isEmpty()) {
+            return respond(ProblemKind.INVALID_BODY, "The body " + message, List.of(), Map.of(), Map.of(), request);
+        }
+        return respond(ProblemKind.INVALID_BODY, field + ": " + message,
+                List.of(new FieldError(field, message)), Map.of(), Map.of(), request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response otherJson(JsonProcessingException e, HttpServerRequest request) {
+        return respond(ProblemKind.MALFORMED_JSON, "The body is not valid JSON", request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response violations(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldError> bodyErrors = new ArrayList<>();
+        List<FieldError> paramErrors = new ArrayList<>();
+        boolean returnValue = false;
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            PathInfo info = PathInfo.of(v.getPropertyPath());
+            returnValue |= info.returnValue();
+            String message = info.field().isEmpty() && v.getInvalidValue() == null
+                    ? "a JSON body is required" : v.getMessage();
+            (info.parameter() ? paramErrors : bodyErrors).add(new FieldError(info.field().isEmpty() ? "body" : info.field(), message));
+        }
+        if (returnValue) {
+            return unexpected(e, request);
+        }
+        Comparator<FieldError> order = Comparator.comparing(FieldError::field).thenComparing(FieldError::message);
+        if (!paramErrors.isEmpty()) {
+            paramErrors.sort(order);
+            return respond(ProblemKind.INVALID_PARAMETER, summary(paramErrors), paramErrors, Map.of(), Map.of(), request);
+        }
+        bodyErrors.sort(order);
+        if (bodyErrors.size() == 1 && bodyErrors.get(0).field().equals("body")) {
+            return respond(ProblemKind.INVALID_BODY, "A JSON body is required", List.of(), Map.of(), Map.of(), request);
+        }
+        return respond(ProblemKind.VALIDATION, summary(bodyErrors), bodyErrors, Map.of(), Map.of(), request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response database(PgException e, HttpServerRequest request) {
+        String state = e.getSqlState();
+        if ("23505".equals(state)) {
+            return respond(ProblemKind.DUPLICATE, "A resource with the same identity already exists", request);
+        }
+        if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state)) {
+            return respond(ProblemKind.UNAVAILABLE, "A concurrent change got in the way; retry the request",
+                    List.of(), Map.of(), Map.of("Retry-After", "1"), request);
+        }
+        return unexpected(e, request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response hibernate(HibernateException e, HttpServerRequest request) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof PgException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof PgException pg ? database(pg, request) : unexpected(e, request);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (e instanceof ProblemException p) {
+            return problem(p, request);
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure on %s %s (correlationId=%s)", request.method(), request.path(), correlationId);
+        return respond(ProblemKind.INTERNAL, "Something went wrong on our side. Quote correlationId " + correlationId
+                + " when you report it.", List.of(), Map.of("correlationId", correlationId), Map.of(), request);
+    }
+
+    /** Builds the response for a kind with only a detail. */
+    public Response respond(ProblemKind kind, String detail, HttpServerRequest request) {
+        return respond(kind, detail, List.of(), Map.of(), Map.of(), request);
+    }
+
+    private Response respond(ProblemKind kind, String detail, List<FieldError> errors, Map<String, Object> extensions,
+            Map<String, String> headers, HttpServerRequest request) {
+        Problem problem = new Problem(kind.type(), kind.title(), kind.status(), detail,
+                request == null ? null : request.path(), errors.isEmpty() ? null : errors,
+                new LinkedHashMap<>(extensions));
+        Response.ResponseBuilder builder = Response.status(kind.status()).type(Problem.MEDIA_TYPE);
+        headers.forEach(builder::header);
+        try {
+            return builder.entity(json.writeValueAsString(problem)).build();
+        } catch (JsonProcessingException impossible) {
+            return builder.entity("{\"type\":\"" + kind.type() + "\",\"status\":" + kind.status() + "}").build();
+        }
+    }
+
+    private static boolean hasCredentials(HttpServerRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader("X-API-Key") != null;
+    }
+
+    private static String summary(List<FieldError> errors) {
+        FieldError first = errors.get(0);
+        return first.field() + ": " + first.message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+    }
+
+    /** The JSON path of a binding failure, e.g. {@code criteria[2].weight}. */
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describeExpected(JsonMappingException e) {
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
+            Class<?> target = ife.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of: " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "));
+            }
+            return "must be " + describeType(target) + ", got '" + ife.getValue() + "'";
+        }
+        if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            return "must be " + describeType(mie.getTargetType());
+        }
+        return "has the wrong type";
+    }
+
+    private static String describeType(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an RFC 3339 timestamp";
+        }
+        if (type == java.time.Duration.class) {
+            return "an ISO 8601 duration such as PT4H";
+        }
+        return "an object";
+    }
+
+    /** Where a bean-validation violation points: the body's field path, or a parameter's name. */
+    record PathInfo(String field, boolean parameter, boolean returnValue) {
+        static PathInfo of(Path path) {
+            List<Path.Node> nodes = new ArrayList<>();
+            path.forEach(nodes::add);
+            boolean returnValue = nodes.stream().anyMatch(n -> n.getKind() == ElementKind.RETURN_VALUE);
+            int param = -1;
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i).getKind() == ElementKind.PARAMETER) {
+                    param = i;
+                    break;
+                }
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = param + 1; i < nodes.size(); i++) {
+                Path.Node node = nodes.get(i);
+                if (node.getIndex() != null) {
+                    sb.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null && node.isInIterable()) {
+                    sb.append('[').append(node.getKey()).append(']');
+                }
+                if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                    if (!sb.isEmpty()) {
+                        sb.append('.');
+                    }
+                    sb.append(node.getName());
+                }
+            }
+            boolean isParam = false;
+            if (param >= 0 && param + 1 == nodes.size()) {
+                // The violation is on a parameter itself: a query/path/header parameter, or a missing body.
+                String name = nodes.get(param).getName();
+                isParam = !"body".equals(name) && !name.startsWith("arg");
+                return new PathInfo(isParam ? name : "", isParam, returnValue);
+            }
+            return new PathInfo(sb.toString(), isParam, returnValue);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.accord.security;
+
+import io.accord.common.DetachFromClientCancellation;
+import io.accord.common.Page;
+import io.accord.common.PageRequest;
+import io.accord.common.Params;
+import io.accord.common.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "API keys")
+@DetachFromClientCancellation
+public class ApiKeyResource {
+
+    private final ApiKeyService keys;
+    private final SecurityIdentity identity;
+
+    public ApiKeyResource(ApiKeyService keys, SecurityIdentity identity) {
+        this.keys = keys;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "Issues a key for a machine caller. The secret is returned once, in `key`; only its hash is "
+                    + "stored. Idempotency-Key is not honoured here because replaying would require storing the secret. "
+                    + "Roles: admin.")
+    @APIResponse(responseCode = "201", description = "Created; `key` holds the secret",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "409", description = "An active key with this name exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> createApiKey(@Valid @NotNull ApiKeyRequest body) {
+        return keys.create(body, Principals.nameOf(identity))
+                .map(view -> Response.created(URI.create("/api/v1/api-keys/" + view.id())).entity(view).build());
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "listApiKeys", summary = "List API keys",
+            description = "Keys in creation order, without secrets. Roles: admin.")
+    public Uni<Page<ApiKeyView>> listApiKeys(
+            @Parameter(description = "`true`: only revoked keys; `false`: only active keys") @QueryParam("revoked") String revoked,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
+        return keys.list(Params.bool("revoked", revoked), PageRequest.parse(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getApiKey", summary = "Get an API key", description = "Without its secret. Roles: admin.")
+    @APIResponse(responseCode = "200", description = "The key; `ETag` header for If-Match",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    public Uni<Response> getApiKey(@PathParam("id") String id) {
+        return keys.get(Params.uuid("API key", id))
+                .map(v -> Response.ok(v.view()).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(v.version()))).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "updateApiKey", summary = "Change an API key's name, roles or team",
+            description = "Requires `If-Match` with the key's current ETag. The secret does not change. Roles: admin.")
+    @APIResponse(responseCode = "200", description = "The changed key",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> updateApiKey(@PathParam("id") String id,
+            @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ApiKeyRequest body) {
+        return keys.update(Params.uuid("API key", id), body, ifMatch, Principals.nameOf(identity))
+                .map(v -> Response.ok(v.view()).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(v.version()))).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "The key stops working at once, on every replica. Revoking twice is harmless. If-Match is "
+                    + "not required: revocation must never wait. Roles: admin.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Uni<Response> revokeApiKey(@PathParam("id") String id) {
+        return keys.revoke(Params.uuid("API key", id), Principals.nameOf(identity))
+                .map(v -> Response.noContent().build());
+    }
+}
