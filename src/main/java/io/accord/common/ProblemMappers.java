@@ -47,9 +47,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ObjectMapper json;
+    private final AllowedMethods allowedMethods;
 
-    public ProblemMappers(ObjectMapper json) {
+    public ProblemMappers(ObjectMapper json, AllowedMethods allowedMethods) {
         this.json = json;
+        this.allowedMethods = allowedMethods;
     }
 
     @ServerExceptionMapper
@@ -79,7 +81,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
-        String allow = String.join(", ", e.getResponse().getAllowedMethods());
+        String allow = allowedMethods.forPath(request.path());
         Map<String, String> headers = allow.isEmpty() ? Map.of() : Map.of(HttpHeaders.ALLOW, allow);
         return respond(ProblemKind.METHOD_NOT_ALLOWED, request.method() + " is not allowed on " + request.path()
                 + (allow.isEmpty() ? "" : "; allowed: " + allow), List.of(), Map.of(), headers, request);
@@ -101,6 +103,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException u) {
+                return unknownField(u, request);
+            }
+            if (cause instanceof JsonMappingException m) {
+                return wrongShape(m, request);
+            }
+            if (cause instanceof StreamReadException r) {
+                return malformedJson(r, request);
+            }
+            if (cause instanceof JsonProcessingException j) {
+                return otherJson(j, request);
+            }
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ProblemKind kind = switch (status) {
             case 400 -> ProblemKind.BAD_REQUEST;

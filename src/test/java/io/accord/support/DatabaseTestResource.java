@@ -43,3 +43,4 @@ public class DatabaseTestResource implements QuarkusTestResourceLifecycleManager
     private static Map<String, String> jwt() {
         return Map.of("mp.jwt.verify.issuer", ISSUER, "smallrye.jwt.new-token.issuer", ISSUER);
     }
+}
