@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         info = @Info(title = "Accord API", version = "1.0.0"),
         tags = {
             @Tag(name = "API keys", description = "Credentials for machine callers"),
-            @Tag(name = "Audit", description = "The log of every write")
+            @Tag(name = "Audit", description = "The log of every write"),
+            @Tag(name = "Calendars", description = "Business hours, holidays and business-time arithmetic")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

@@ -198,6 +198,9 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response database(PgException e, HttpServerRequest request) {
         String state = e.getSqlState();
+        if ("23503".equals(state)) {
+            return respond(ProblemKind.IN_USE, "The resource is still referenced by another resource", request);
+        }
         if ("23505".equals(state)) {
             return respond(ProblemKind.DUPLICATE, "A resource with the same identity already exists", request);
         }
