@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
             @Tag(name = "API keys", description = "Credentials for machine callers"),
             @Tag(name = "Audit", description = "The log of every write"),
-            @Tag(name = "Calendars", description = "Business hours, holidays and business-time arithmetic")
+            @Tag(name = "Calendars", description = "Business hours, holidays and business-time arithmetic"),
+            @Tag(name = "Alerts", description = "SLA and commitment alerts: list, acknowledge, resolve, live stream, pull feed"),
+            @Tag(name = "Webhooks", description = "Signed pushes of alert events, with retries and a delivery log")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

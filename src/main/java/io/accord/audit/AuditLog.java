@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.time.ZoneOffset;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The audit log. {@link #record} must be called inside the transaction of the write it describes, so a write and
@@ -36,6 +39,17 @@ public class AuditLog {
         event.resourceId = String.valueOf(resourceId);
         event.summary = summary;
         return repository.persist(event).replaceWithVoid();
+    }
+
+    /** The same, for features that write through the reactive SQL client: appended on {@code conn}'s transaction. */
+    public Uni<Void> record(SqlConnection conn, Instant at, String actor, String action, String resourceType,
+            Object resourceId, String summary) {
+        return conn.preparedQuery("insert into audit_events (id, at, actor, action, resource_type, resource_id, summary) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.from(java.util.List.of(UUID.randomUUID(),
+                        at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), actor, action, resourceType,
+                        String.valueOf(resourceId), summary)))
+                .replaceWithVoid();
     }
 
     @WithSession

@@ -18,6 +18,43 @@ public interface AccordConfig {
     /** Idempotency-Key handling. */
     Idempotency idempotency();
 
+    /** The event sequence behind the live stream and the pull feed. */
+    Events events();
+
+    /** Webhook delivery. */
+    Webhooks webhooks();
+
+    interface Events {
+        /** How long events are kept for the pull feed and stream replay (at least 30 days). */
+        @WithDefault("P35D")
+        Duration retention();
+
+        /** Interval of the comment heartbeat on live streams. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+
+        /** How often a live stream re-checks the events table even without a notification. */
+        @WithDefault("PT5S")
+        Duration recheck();
+    }
+
+    interface Webhooks {
+        /** Allow targets that resolve to loopback, link-local or private addresses (local use and tests only). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Hosts allowed even when they resolve to private addresses, e.g. an in-cluster CRM. */
+        java.util.Optional<java.util.Set<String>> allowedHosts();
+
+        /** Timeout of one delivery attempt. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How often each replica looks for due deliveries (new events also wake it at once). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+    }
+
     interface RateLimit {
         /** Whether requests under /api are rate-limited per principal (or per client address when anonymous). */
         @WithDefault("true")

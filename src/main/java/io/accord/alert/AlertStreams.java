@@ -1,0 +1,106 @@
+package io.accord.alert;
+
+import io.accord.common.AccordConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Live alert streams. Each stream replays the events after its starting point, then re-reads the events table
+ * whenever a notification arrives from any replica (and every few seconds as a safety net), sending each matching
+ * event once, in sequence order, with its sequence number as the SSE id. A comment heartbeat keeps idle
+ * connections open and detects departed clients.
+ */
+@ApplicationScoped
+public class AlertStreams {
+
+    private static final int BATCH = 500;
+
+    private final EventFeed feed;
+    private final EventNotifications notifications;
+    private final AccordConfig config;
+    private final AtomicInteger open = new AtomicInteger();
+
+    public AlertStreams(EventFeed feed, EventNotifications notifications, AccordConfig config, MeterRegistry registry) {
+        this.feed = feed;
+        this.notifications = notifications;
+        this.config = config;
+        registry.gauge("accord.sse.streams.open", open);
+    }
+
+    /** Streams to {@code sink} the events after {@code after} (or from now when null) that match {@code filter}. */
+    void open(SseEventSink sink, Sse sse, Long after, AlertFilter filter) {
+        // Everything a stream does runs on its request's Vert.x context, where the response may be written.
+        Context context = Vertx.currentContext();
+        Executor onContext = context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
+        Uni<Long> start = after != null ? Uni.createFrom().item(after) : feed.head();
+        start.emitOn(onContext).subscribe().with(from -> run(sink, sse, from, filter, onContext), failure -> sink.close());
+    }
+
+    private void run(SseEventSink sink, Sse sse, long from, AlertFilter filter, Executor onContext) {
+        AtomicLong last = new AtomicLong(from);
+        AtomicReference<Cancellable> subscription = new AtomicReference<>();
+        open.incrementAndGet();
+        Multi<Boolean> triggers = Multi.createBy().merging().streams(
+                        Multi.createFrom().item(Boolean.TRUE),
+                        notifications.wakeups().map(seq -> Boolean.TRUE),
+                        Multi.createFrom().ticks().every(config.events().recheck()).onOverflow().drop().map(t -> Boolean.TRUE),
+                        Multi.createFrom().ticks().every(config.events().heartbeat()).onOverflow().drop().map(t -> Boolean.FALSE))
+                .onOverflow().drop()
+                .emitOn(onContext);
+        Cancellable cancellable = triggers
+                .onItem().transformToUniAndConcatenate(check -> check ? drain(sink, sse, filter, last) : heartbeat(sink, sse))
+                .onTermination().invoke(() -> {
+                    open.decrementAndGet();
+                    if (!sink.isClosed()) {
+                        sink.close();
+                    }
+                })
+                .subscribe().with(ignored -> {
+                    if (sink.isClosed()) {
+                        subscription.get().cancel();
+                    }
+                }, failure -> { });
+        subscription.set(cancellable);
+    }
+
+    private Uni<Void> drain(SseEventSink sink, Sse sse, AlertFilter filter, AtomicLong last) {
+        if (sink.isClosed()) {
+            return Uni.createFrom().failure(new IllegalStateException("client gone"));
+        }
+        return feed.after(last.get(), filter, BATCH).chain(events -> send(sink, sse, events, 0, last)
+                .chain(() -> events.size() == BATCH ? drain(sink, sse, filter, last) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> send(SseEventSink sink, Sse sse, List<EventView> events, int index, AtomicLong last) {
+        if (index == events.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        EventView event = events.get(index);
+        OutboundSseEvent out = sse.newEventBuilder().id(event.id()).name(event.type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, event.data()).build();
+        return Uni.createFrom().completionStage(() -> sink.send(out)).invoke(() -> last.set(Long.parseLong(event.id())))
+                .chain(() -> send(sink, sse, events, index + 1, last));
+    }
+
+    private Uni<Void> heartbeat(SseEventSink sink, Sse sse) {
+        if (sink.isClosed()) {
+            return Uni.createFrom().failure(new IllegalStateException("client gone"));
+        }
+        return Uni.createFrom().completionStage(() -> sink.send(sse.newEventBuilder().comment("heartbeat").build()))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,79 @@
+package io.accord.alert;
+
+import io.accord.webhook.WebhookOutbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The global event sequence. Events are appended inside the transaction of the change they describe, together with
+ * their webhook outbox rows and a {@code NOTIFY} that wakes the live streams of every replica when the transaction
+ * commits. A transaction-level advisory lock makes sequence order equal commit order, so resuming "after N" is exact.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    public static final String CHANNEL = "accord_events";
+    /** Arbitrary, fixed advisory-lock key that serialises event appends. */
+    static final long APPEND_LOCK = 0x4143434f5244L;
+
+    private final WebhookOutbox outbox;
+
+    public EventLog(WebhookOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Appends events in order and returns their sequence numbers. */
+    public Uni<List<Long>> append(SqlConnection conn, Instant at, List<EventDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = drafts.size();
+        String[] types = new String[n];
+        String[] alertIds = new String[n];
+        String[] kinds = new String[n];
+        String[] statuses = new String[n];
+        String[] leadIds = new String[n];
+        String[] owners = new String[n];
+        String[] teams = new String[n];
+        String[] tiers = new String[n];
+        String[] data = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventDraft d = drafts.get(i);
+            types[i] = d.type();
+            alertIds[i] = d.alertId() == null ? null : d.alertId().toString();
+            kinds[i] = d.alertKind();
+            statuses[i] = d.alertStatus();
+            leadIds[i] = d.leadId() == null ? null : d.leadId().toString();
+            owners[i] = d.ownerId();
+            teams[i] = d.teamKey();
+            tiers[i] = d.tier();
+            data[i] = d.data();
+        }
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        return conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(APPEND_LOCK))
+                .chain(() -> conn.preparedQuery("insert into events (type, at, alert_id, alert_kind, alert_status, lead_id, "
+                                + "owner_id, team_key, tier, data) "
+                                + "select t, $1, a::uuid, k, s, l::uuid, o, tm, ti, d from unnest($2::text[], $3::text[], "
+                                + "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) "
+                                + "with ordinality as x(t, a, k, s, l, o, tm, ti, d, ord) order by ord returning seq")
+                        .execute(Tuple.tuple(List.of(when, types, alertIds, kinds, statuses, leadIds, owners, teams, tiers, data))))
+                .map(rows -> {
+                    List<Long> seqs = new ArrayList<>(n);
+                    for (Row row : rows) {
+                        seqs.add(row.getLong("seq"));
+                    }
+                    return seqs;
+                })
+                .call(seqs -> outbox.enqueue(conn, seqs, at))
+                .call(seqs -> conn.preparedQuery("select pg_notify($1, $2)")
+                        .execute(Tuple.of(CHANNEL, Long.toString(seqs.get(seqs.size() - 1)))));
+    }
+}

@@ -1,0 +1,212 @@
+package io.accord.webhook;
+
+import io.accord.alert.AlertDraft;
+import io.accord.alert.AlertService;
+import io.accord.alert.EventNotifications;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due webhook deliveries from any replica. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and leased
+ * for a minute by moving its next attempt forward, then sent outside any transaction; the outcome is recorded after.
+ * A replica that dies mid-delivery leaves the lease to expire, and another replica sends it again (at least once).
+ * New events wake the dispatcher at once; otherwise it polls every second.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    static final int BATCH = 50;
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
+
+    private final Pool pool;
+    private final Clock clock;
+    private final WebhookSender sender;
+    private final AlertService alerts;
+    private final EventNotifications notifications;
+    private final MeterRegistry registry;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
+            EventNotifications notifications, MeterRegistry registry) {
+        this.pool = pool;
+        this.clock = clock;
+        this.sender = sender;
+        this.alerts = alerts;
+        this.notifications = notifications;
+        this.registry = registry;
+    }
+
+    void wakeOnEvents(@Observes StartupEvent event) {
+        notifications.wakeups().subscribe().with(seq -> trigger(), failure -> { });
+        registry.gauge("accord.webhooks.outbox.depth", this, d -> d.depth);
+    }
+
+    private volatile double depth;
+
+    @Scheduled(every = "${accord.webhooks.poll-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        trigger();
+    }
+
+    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> measureDepth() {
+        return pool.query("select count(*) as n from webhook_deliveries where status = 'pending'").execute()
+                .invoke(rows -> depth = rows.iterator().next().getLong("n")).replaceWithVoid();
+    }
+
+    /** Runs a dispatch round unless one is running, in which case that round goes on once more. */
+    void trigger() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        dispatchDue().subscribe().with(n -> finish(), failure -> {
+            LOG.warnf("Webhook dispatch round failed: %s", failure.getMessage());
+            finish();
+        });
+    }
+
+    private void finish() {
+        running.set(false);
+        if (again.getAndSet(false)) {
+            trigger();
+        }
+    }
+
+    /** Sends everything due now, batch after batch; answers how many deliveries it attempted. */
+    public Uni<Integer> dispatchDue() {
+        return claim().chain(claimed -> {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            List<Uni<Void>> sends = claimed.stream().map(this::deliver).toList();
+            return Uni.join().all(sends).andCollectFailures()
+                    .chain(done -> claimed.size() == BATCH ? dispatchDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
+        });
+    }
+
+    private Uni<List<Claimed>> claim() {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery("with claimed as (update webhook_deliveries d set next_attempt_at = $2, "
+                        + "attempts = d.attempts + 1, last_attempt_at = $1 where d.id in (select id from webhook_deliveries "
+                        + "where status = 'pending' and next_attempt_at <= $1 order by next_attempt_at limit $3 "
+                        + "for update skip locked) returning d.id, d.webhook_id, d.event_seq, d.attempts) "
+                        + "select c.id, c.webhook_id, c.event_seq, c.attempts, w.key, w.url, w.format, w.enabled, w.secret, "
+                        + "w.previous_secret, w.previous_secret_until, w.failing_since, e.type, e.at, e.data "
+                        + "from claimed c join webhooks w on w.id = c.webhook_id join events e on e.seq = c.event_seq")
+                .execute(Tuple.of(now, now.plus(LEASE), BATCH))
+                .map(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    for (Row r : rows) {
+                        claimed.add(new Claimed(r.getUUID("id"), r.getUUID("webhook_id"), r.getString("key"),
+                                r.getLong("event_seq"), r.getInteger("attempts"), r.getString("url"), r.getString("format"),
+                                r.getBoolean("enabled"), WebhookService.secrets(r, now.toInstant()), r.getString("type"),
+                                r.getOffsetDateTime("at").toInstant(), r.getString("data")));
+                    }
+                    return claimed;
+                });
+    }
+
+    private Uni<Void> deliver(Claimed c) {
+        if (!c.enabled()) {
+            return pool.preparedQuery("update webhook_deliveries set status = 'cancelled', next_attempt_at = null, "
+                    + "last_error = 'webhook disabled' where id = $1").execute(Tuple.of(c.id())).replaceWithVoid();
+        }
+        return sender.send(c.url(), c.format(), c.secrets(), "msg_" + c.seq(), c.type(), c.eventAt(), c.data())
+                .chain(outcome -> record(c, outcome));
+    }
+
+    private Uni<Void> record(Claimed c, WebhookSender.Outcome outcome) {
+        Instant now = clock.instant();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        String outcomeTag = outcome.delivered() ? "delivered" : outcome.statusCode() == null ? "error" : "http_" + outcome.statusCode();
+        Counter.builder("accord.webhooks.deliveries").tag("outcome", outcomeTag).register(registry).increment();
+        if (outcome.delivered()) {
+            return pool.withTransaction(conn -> conn.preparedQuery("update webhook_deliveries set status = 'delivered', "
+                            + "delivered_at = $2, next_attempt_at = null, last_status_code = $3, last_latency_ms = $4, "
+                            + "last_error = null where id = $1")
+                    .execute(Tuple.of(c.id(), at, outcome.statusCode(), (int) outcome.latencyMs()))
+                    .chain(() -> conn.preparedQuery("update webhooks set failing_since = null where id = $1 and "
+                            + "failing_since is not null").execute(Tuple.of(c.webhookId())))
+                    .replaceWithVoid());
+        }
+        String error = outcome.error() != null ? outcome.error() : "HTTP " + outcome.statusCode();
+        if (outcome.statusCode() != null && outcome.statusCode() == 410) {
+            return pool.withTransaction(conn -> fail(conn, c, outcome, error, at)
+                    .chain(() -> disable(conn, c.webhookId(), "the endpoint answered 410 Gone", at)));
+        }
+        Optional<Duration> wait = RetrySchedule.next(c.attempts(), outcome.retryAfter(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        return pool.withTransaction(conn -> {
+            Uni<Void> step = wait.isPresent()
+                    ? conn.preparedQuery("update webhook_deliveries set next_attempt_at = $2, last_status_code = $3, "
+                                    + "last_latency_ms = $4, last_error = $5 where id = $1")
+                            .execute(Tuple.from(java.util.Arrays.asList(c.id(), at.plus(wait.get()), outcome.statusCode(),
+                                    (int) outcome.latencyMs(), error)))
+                            .replaceWithVoid()
+                    : fail(conn, c, outcome, error, at);
+            return step.chain(() -> conn.preparedQuery("update webhooks set failing_since = coalesce(failing_since, $2) "
+                            + "where id = $1 returning failing_since, enabled").execute(Tuple.of(c.webhookId(), at)))
+                    .chain(rows -> {
+                        Row r = rows.iterator().next();
+                        Instant since = r.getOffsetDateTime("failing_since").toInstant();
+                        if (r.getBoolean("enabled") && !since.plus(GIVE_UP_AFTER).isAfter(now)) {
+                            return disable(conn, c.webhookId(), "deliveries failed for 3 days", at)
+                                    .chain(() -> alerts.raise(conn, now, List.of(new AlertDraft("webhook.disabled",
+                                            "webhook:" + c.webhookId() + ":" + since, null, null, null, null, null, null,
+                                            null, null, null, null, null, null, null,
+                                            Map.of("webhookKey", c.webhookKey(), "url", c.url(), "failingSince", since.toString(),
+                                                    "lastError", error)))))
+                                    .replaceWithVoid();
+                        }
+                        return Uni.createFrom().voidItem();
+                    });
+        });
+    }
+
+    private static Uni<Void> fail(io.vertx.mutiny.sqlclient.SqlConnection conn, Claimed c, WebhookSender.Outcome outcome,
+            String error, OffsetDateTime at) {
+        return conn.preparedQuery("update webhook_deliveries set status = 'failed', next_attempt_at = null, "
+                        + "last_status_code = $2, last_latency_ms = $3, last_error = $4 where id = $1")
+                .execute(Tuple.from(java.util.Arrays.asList(c.id(), outcome.statusCode(), (int) outcome.latencyMs(), error)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> disable(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID webhookId, String reason,
+            OffsetDateTime at) {
+        return conn.preparedQuery("update webhooks set enabled = false, disabled_reason = $2, updated_at = $3, "
+                        + "version = version + 1 where id = $1").execute(Tuple.of(webhookId, reason, at))
+                .chain(() -> conn.preparedQuery("update webhook_deliveries set status = 'cancelled', next_attempt_at = null "
+                        + "where webhook_id = $1 and status = 'pending'").execute(Tuple.of(webhookId)))
+                .replaceWithVoid();
+    }
+
+    private record Claimed(UUID id, UUID webhookId, String webhookKey, long seq, int attempts, String url, String format,
+            boolean enabled, List<String> secrets, String type, Instant eventAt, String data) {
+    }
+}

@@ -1,0 +1,126 @@
+package io.accord.support;
+
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A minimal server-sent-events client for tests: parses the stream into events and comments. */
+public final class SseClient implements AutoCloseable {
+
+    /** One dispatched SSE event; {@code comment} is set for comment lines instead. */
+    public record Event(String id, String name, String data, String comment) {
+    }
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CompletableFuture<HttpResponse<Void>> response;
+    private volatile int status;
+
+    private SseClient(String pathAndQuery, String apiKey, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
+                .header("Accept", "text/event-stream").header("Authorization", "ApiKey " + apiKey);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(
+                new java.util.concurrent.Flow.Subscriber<String>() {
+                    private final List<String> block = new ArrayList<>();
+
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                        s.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        if (line.isEmpty()) {
+                            flush();
+                        } else {
+                            block.add(line);
+                        }
+                    }
+
+                    private void flush() {
+                        String id = null;
+                        String name = null;
+                        StringBuilder data = new StringBuilder();
+                        for (String l : block) {
+                            if (l.startsWith(":")) {
+                                events.add(new Event(null, null, null, l.substring(1).trim()));
+                            } else if (l.startsWith("id:")) {
+                                id = l.substring(3).trim();
+                            } else if (l.startsWith("event:")) {
+                                name = l.substring(6).trim();
+                            } else if (l.startsWith("data:")) {
+                                data.append(data.isEmpty() ? "" : "\n").append(l.substring(5).trim());
+                            }
+                        }
+                        if (id != null || name != null || !data.isEmpty()) {
+                            events.add(new Event(id, name, data.toString(), null));
+                        }
+                        block.clear();
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        flush();
+                    }
+                }));
+        response.thenAccept(r -> status = r.statusCode());
+    }
+
+    public static SseClient open(String pathAndQuery, String apiKey, String lastEventId) {
+        return new SseClient(pathAndQuery, apiKey, lastEventId);
+    }
+
+    /** The next event (not comment) within the timeout, or null. */
+    public Event nextEvent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            Event e = events.poll(left, TimeUnit.NANOSECONDS);
+            if (e == null || e.comment() == null) {
+                return e;
+            }
+        }
+    }
+
+    /** The next comment within the timeout, or null. */
+    public Event nextComment(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            Event e = events.poll(left, TimeUnit.NANOSECONDS);
+            if (e == null || e.comment() != null) {
+                return e;
+            }
+        }
+    }
+
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public void close() {
+        response.cancel(true);
+    }
+}
