@@ -172,6 +172,27 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anEndpointFailingForThreeDaysIsDisabledAndAnAlertSaysSo() throws Exception {
+        try (Receiver receiver = new Receiver(Map.of("/down", attempt -> 503))) {
+            String team = Api.slug("down");
+            String[] hook = subscribe(receiver.url("/down"), team, "standard");
+            pool.preparedQuery("update webhooks set failing_since = now() - interval '3 days 1 minute' where key = $1")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(hook[0])).await().indefinitely();
+            raise(team);
+            assertNotNull(receiver.requests.poll(10, TimeUnit.SECONDS));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline
+                    && Boolean.TRUE.equals(admin().get("/api/v1/webhooks/" + hook[0]).then().extract().path("enabled"))) {
+                Thread.sleep(200);
+            }
+            admin().get("/api/v1/webhooks/" + hook[0]).then().body("enabled", equalTo(false))
+                    .body("disabledReason", equalTo("deliveries failed for 3 days"));
+            admin().queryParam("kind", "webhook.disabled").queryParam("limit", 200).get("/api/v1/alerts").then()
+                    .body("items.findAll { it.details.webhookKey == '" + hook[0] + "' }", hasSize(1));
+        }
+    }
+
+    @Test
     void rotationSignsWithBothSecretsAndPingRedeliverWork() throws Exception {
         try (Receiver receiver = new Receiver(Map.of("/rot", attempt -> 200))) {
             String team = Api.slug("rot");
