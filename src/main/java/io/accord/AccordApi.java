@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         info = @Info(title = "Accord API", version = "1.0.0"),
         tags = {
             @Tag(name = "API keys", description = "Credentials for machine callers"),
-            @Tag(name = "Audit", description = "The log of every write")
+            @Tag(name = "Audit", description = "The log of every write"),
+            @Tag(name = "ICPs", description = "Ideal Customer Profiles: versioned, signed by marketing and sales, and "
+                    + "evaluated against leads")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
