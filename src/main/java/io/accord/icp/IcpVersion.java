@@ -23,9 +23,11 @@ public class IcpVersion {
     /**
      * The criteria and tiers as JSON in a jsonb column, (de)serialised by {@link StoredDefinitions} rather than by
      * Hibernate's JSON format mapper, so that the stored form does not depend on the REST layer's Jackson settings.
+     * The parameter is cast to text first: the reactive driver would otherwise send a Java string to a jsonb
+     * parameter as a JSON string literal.
      */
     @Column(name = "definition")
-    @ColumnTransformer(read = "definition::text", write = "?::jsonb")
+    @ColumnTransformer(read = "definition::text", write = "(?::text)::jsonb")
     public String definitionJson;
     public String notes;
     public Integer copiedFrom;
