@@ -234,6 +234,9 @@ class IcpEvaluationResourceTest {
                         + "where icp_id = (select id from icps where key = $1) and number = $2", Tuple.of(key, next));
 
         assertTrue(generation() > before, "the catalog generation moved with the activation");
+        assertEquals("object", database.preparedQuery("select jsonb_typeof(v.definition) from icp_versions v "
+                + "join icps i on i.id = v.icp_id where i.key = $1 and v.number = $2").execute(Tuple.of(key, next))
+                .await().indefinitely().iterator().next().getString(0), "definitions are stored as jsonb objects");
         admin().body(LEAD_A).post(evaluate(key)).then().statusCode(200)
                 .body("version", equalTo(next))
                 .body("score", equalTo(0))
