@@ -1,6 +1,8 @@
 package io.accord.icp;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,10 @@ import org.jboss.logging.Logger;
  * <p>The generation is read before the active rows: at READ COMMITTED the rows are then at least as new as the
  * generation they are labelled with, so a snapshot is never older than its label (at worst it is newer, which costs
  * one extra reload).
+ *
+ * <p>Both reads go straight to the reactive pool, not through Hibernate: the check runs on every evaluation, so it
+ * must cost one small prepared statement and nothing else, and callers need no session. They read committed state,
+ * which is what the active set is.
  */
 @ApplicationScoped
 class IcpCatalog {
@@ -42,22 +48,38 @@ class IcpCatalog {
         static final Snapshot NONE = new Snapshot(Long.MIN_VALUE, List.of(), Map.of());
     }
 
-    private final IcpVersionRepository versions;
+    static final String GENERATION_SQL = "select generation from icp_catalog_state where id = 1";
+    static final String ACTIVE_SET_SQL = "select i.key, v.number, v.definition::text from icp_versions v "
+            + "join icps i on i.id = v.icp_id where v.status = 'active'";
+
+    private final Pool pool;
     private final AtomicReference<Snapshot> current = new AtomicReference<>(Snapshot.NONE);
 
-    IcpCatalog(IcpVersionRepository versions) {
-        this.versions = versions;
+    IcpCatalog(Pool pool) {
+        this.pool = pool;
     }
 
-    /** The active set as committed when this is called. Needs a session (the caller's, or one it opens). */
+    /** The active set as committed when this is called: one primary-key read, plus a reload when it changed. */
     Uni<Snapshot> snapshot() {
-        return versions.catalogGeneration().chain(generation -> {
+        return pool.preparedQuery(GENERATION_SQL).execute().chain(rows -> {
+            long generation = rows.iterator().next().getLong(0);
             Snapshot cached = current.get();
             if (cached.generation() == generation) {
                 return Uni.createFrom().item(cached);
             }
-            return versions.activeSet().map(rows -> install(build(generation, rows)));
+            return pool.preparedQuery(ACTIVE_SET_SQL).execute().map(active -> {
+                List<ActiveRow> loaded = new ArrayList<>();
+                for (Row row : active) {
+                    loaded.add(new ActiveRow(row.getString(0), row.getInteger(1),
+                            StoredDefinitions.read(row.getString(2))));
+                }
+                return install(build(generation, loaded));
+            });
         });
+    }
+
+    /** One row of the active set. */
+    record ActiveRow(String key, int number, IcpDefinition definition) {
     }
 
     private Snapshot install(Snapshot loaded) {
@@ -68,9 +90,9 @@ class IcpCatalog {
         return kept.generation() == loaded.generation() ? kept : loaded;
     }
 
-    private static Snapshot build(long generation, List<IcpVersionRepository.ActiveRow> rows) {
+    private static Snapshot build(long generation, List<ActiveRow> rows) {
         List<ActiveIcp> all = new ArrayList<>(rows.size());
-        for (IcpVersionRepository.ActiveRow row : rows) {
+        for (ActiveRow row : rows) {
             try {
                 all.add(new ActiveIcp(row.key(), row.number(), IcpEvaluator.compile(row.definition())));
             } catch (IllegalArgumentException e) {

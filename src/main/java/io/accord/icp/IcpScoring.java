@@ -7,7 +7,7 @@ import io.accord.common.FieldError;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ import java.util.Set;
  * checked against the database's catalog generation once per call, so a call always sees the active set committed
  * before it started, on any replica.
  *
- * <p>The public methods are the API for other features (lead intake): they need a Vert.x context and join the
- * caller's Hibernate Reactive session when there is one. For bulk work use {@link #bestFits(List)}: one generation
- * check for the whole list.
+ * <p>The public methods are the API for other features (lead intake). They need no Hibernate session (the catalog
+ * reads through the reactive pool) and cost one single-row primary-key read per call plus in-memory evaluation of
+ * precompiled ICPs. For bulk work use {@link #bestFits(List)}: one generation check for the whole list.
  */
 @ApplicationScoped
 public class IcpScoring {
@@ -63,7 +63,6 @@ public class IcpScoring {
     // --- For other features ----------------------------------------------------------------------------------------
 
     /** The lead evaluated against every active ICP, highest score first, ties by ICP key. */
-    @WithSession
     public Uni<List<IcpEvaluation>> evaluateActive(LeadAttributes lead) {
         return catalog.snapshot().map(snapshot -> evaluateAll(snapshot, lead));
     }
@@ -73,13 +72,11 @@ public class IcpScoring {
      * ones, then the highest score, then the smallest key. Empty only when no ICP is active; an unqualified best
      * fit is still returned (with {@code qualified = false} and no tier).
      */
-    @WithSession
     public Uni<Optional<IcpFit>> bestFit(LeadAttributes lead) {
         return catalog.snapshot().map(snapshot -> best(snapshot, lead));
     }
 
     /** {@link #bestFit} for many leads, in their order, with one catalog check for all of them. */
-    @WithSession
     public Uni<List<Optional<IcpFit>>> bestFits(List<LeadAttributes> leads) {
         return catalog.snapshot().map(snapshot -> {
             List<Optional<IcpFit>> fits = new ArrayList<>(leads.size());
@@ -93,12 +90,10 @@ public class IcpScoring {
     // --- For the API -----------------------------------------------------------------------------------------------
 
     /** One lead against one ICP: its active version, or {@code version} when given (any existing version). */
-    @WithSession
     Uni<EvaluationView> evaluate(String key, Integer version, LeadAttributes lead) {
         return target(key, version).map(icp -> EvaluationView.of(icp.evaluate(lead)));
     }
 
-    @WithSession
     Uni<EvaluationListView> evaluateAll(LeadAttributes lead) {
         return evaluateActive(lead).map(all -> new EvaluationListView(all.stream().map(EvaluationView::of).toList()));
     }
@@ -107,7 +102,6 @@ public class IcpScoring {
      * Up to {@link #MAX_BATCH} leads against one ICP, results in item order. An invalid item gets a problem of its
      * own; the others are still evaluated.
      */
-    @WithSession
     Uni<EvaluationBatchView> evaluateBatch(String key, Integer version, List<JsonNode> items, String instance) {
         if (items == null) {
             throw ProblemException.validation("items", "is required");
@@ -151,7 +145,10 @@ public class IcpScoring {
         return best == null ? Optional.empty() : Optional.of(IcpFit.of(best));
     }
 
-    /** The active version of {@code key} (from the cache), or the given version (from the database). */
+    /**
+     * The active version of {@code key} (from the cache), or the given version (from the database). A session is
+     * opened only when the cache cannot answer.
+     */
     private Uni<IcpCatalog.ActiveIcp> target(String key, Integer version) {
         if (version == null) {
             return catalog.snapshot().chain(snapshot -> {
@@ -159,7 +156,7 @@ public class IcpScoring {
                 if (active != null) {
                     return Uni.createFrom().item(active);
                 }
-                return icps.findByKey(key).map(icp -> {
+                return Panache.withSession(() -> icps.findByKey(key)).map(icp -> {
                     if (icp == null) {
                         throw ProblemException.notFound("ICP", key);
                     }
@@ -168,7 +165,7 @@ public class IcpScoring {
                 });
             });
         }
-        return icps.findByKey(key).chain(icp -> {
+        return Panache.withSession(() -> icps.findByKey(key).chain(icp -> {
             if (icp == null) {
                 throw ProblemException.notFound("ICP", key);
             }
@@ -178,7 +175,7 @@ public class IcpScoring {
                 }
                 return new IcpCatalog.ActiveIcp(key, v.number, IcpEvaluator.compile(v.definition()));
             });
-        });
+        }));
     }
 
     /** A batch item as lead attributes, or null with the reasons added to {@code errors}. */

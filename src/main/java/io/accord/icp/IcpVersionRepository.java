@@ -12,10 +12,6 @@ import java.util.UUID;
 @ApplicationScoped
 class IcpVersionRepository implements PanacheRepositoryBase<IcpVersion, UUID> {
 
-    /** One row of the active set: what the evaluation cache compiles. */
-    record ActiveRow(String key, int number, IcpDefinition definition) {
-    }
-
     Uni<IcpVersion> findByNumber(UUID icpId, int number) {
         return find("from IcpVersion v where v.icpId = ?1 and v.number = ?2", icpId, number).firstResult();
     }
@@ -59,23 +55,5 @@ class IcpVersionRepository implements PanacheRepositoryBase<IcpVersion, UUID> {
         }
         q.append(" order by v.number");
         return find(q.toString(), params).range(0, fetchSize - 1).list();
-    }
-
-    /** Every active version with its ICP's key, as plain values (nothing is attached to the session). */
-    Uni<List<ActiveRow>> activeSet() {
-        return getSession().chain(s -> s
-                .createSelectionQuery("select i.key, v.number, v.definitionJson from IcpVersion v, Icp i "
-                        + "where v.icpId = i.id and v.status = 'active'", Object[].class)
-                .getResultList())
-                .map(rows -> rows.stream()
-                        .map(r -> new ActiveRow((String) r[0], (Integer) r[1], StoredDefinitions.read((String) r[2])))
-                        .toList());
-    }
-
-    /** The catalog generation: changes in the same transaction as every change to the active set. */
-    Uni<Long> catalogGeneration() {
-        return getSession().chain(s -> s
-                .createNativeQuery("select generation from icp_catalog_state where id = 1", Long.class)
-                .getSingleResult());
     }
 }
