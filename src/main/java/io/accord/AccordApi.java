@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Audit", description = "The log of every write"),
             @Tag(name = "Calendars", description = "Business hours, holidays and business-time arithmetic"),
             @Tag(name = "Alerts", description = "SLA and commitment alerts: list, acknowledge, resolve, live stream, pull feed"),
-            @Tag(name = "Webhooks", description = "Signed pushes of alert events, with retries and a delivery log")
+            @Tag(name = "Webhooks", description = "Signed pushes of alert events, with retries and a delivery log"),
+            @Tag(name = "ICPs", description = "Ideal Customer Profiles: versioned, signed by marketing and sales, and "
+                    + "evaluated against leads")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
