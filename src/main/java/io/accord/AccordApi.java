@@ -15,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
             @Tag(name = "API keys", description = "Credentials for machine callers"),
             @Tag(name = "Audit", description = "The log of every write"),
-            @Tag(name = "Calendars", description = "Business hours, holidays and business-time arithmetic")
+            @Tag(name = "Calendars", description = "Business hours, holidays and business-time arithmetic"),
+            @Tag(name = "Teams", description = "Sales and marketing teams: lead owners and escalation managers"),
+            @Tag(name = "Leads", description = "Lead intake (single and bulk), lifecycle actions and touches"),
+            @Tag(name = "SLA", description = "Follow-up SLA policies, the clocks they start at hand-off, and previews")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
