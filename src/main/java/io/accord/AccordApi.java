@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "API keys", description = "Credentials for machine callers"),
             @Tag(name = "Audit", description = "The log of every write"),
             @Tag(name = "Calendars", description = "Business hours, holidays and business-time arithmetic"),
+            @Tag(name = "ICPs", description = "Ideal Customer Profiles: versioned, signed by marketing and sales, and "
+                    + "evaluated against leads"),
             @Tag(name = "Teams", description = "Sales and marketing teams: lead owners and escalation managers"),
             @Tag(name = "Leads", description = "Lead intake (single and bulk), lifecycle actions and touches"),
             @Tag(name = "SLA", description = "Follow-up SLA policies, the clocks they start at hand-off, and previews")

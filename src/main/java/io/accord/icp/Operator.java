@@ -1,10 +1,15 @@
 package io.accord.icp;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Comparison applied by a {@link Criterion}; {@link #wireName()} is the JSON spelling. */
+/**
+ * Comparison applied by a {@link Criterion}; {@link #wireName()} is the JSON spelling, used both to write and to
+ * read JSON ({@link JsonValue}), so an unknown spelling is a binding error naming the field, e.g.
+ * {@code criteria[2].operator}, that lists the wire names ({@link #toString()}).
+ */
 public enum Operator {
     EQ("eq"),
     IN("in"),
@@ -30,7 +35,14 @@ public enum Operator {
     }
 
     /** The lower_snake_case name used on the wire, e.g. {@code not_in}. */
+    @JsonValue
     public String wireName() {
+        return wire;
+    }
+
+    /** The wire name, so that messages listing the operators spell them as clients must. */
+    @Override
+    public String toString() {
         return wire;
     }
 

@@ -1,0 +1,177 @@
+package io.accord.icp;
+
+import io.accord.common.ProblemException;
+import io.accord.common.ProblemKind;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules of an ICP version's workflow, with no framework types.
+ *
+ * <pre>
+ *   draft ──propose──▶ proposed ──approve (marketing) + approve (sales)──▶ active ──(next activation | retire)──▶ superseded
+ *                          └───────reject (either side)──────▶ rejected
+ * </pre>
+ *
+ * <ul>
+ *   <li>Only a draft can be edited or proposed; proposing freezes the content. Active, superseded and rejected
+ *       versions never change.</li>
+ *   <li>A proposed version is approved once per side. The marketing side needs the {@code marketing} role, the
+ *       sales side {@code sales} or {@code sales_manager}. {@code admin} alone is not enough: the point of a shared
+ *       definition is that both functions signed it, and an administrator is neither.</li>
+ *   <li>The two approvals must come from two different principals: one person holding both roles cannot sign for
+ *       both sides.</li>
+ *   <li>The second approval activates the version; the previously active version becomes superseded.</li>
+ *   <li>Either side may reject a proposed version (with that side's role); rejection is final. A side that already
+ *       approved cannot also reject.</li>
+ * </ul>
+ *
+ * <p>Refusals are {@link ProblemException}s: 403 {@code forbidden} without the side's role, 409
+ * {@code invalid-transition} (with an {@code allowedActions} extension) for a step the state does not allow, 409
+ * {@code conflict} for a side that already decided or a principal signing twice.
+ */
+final class IcpVersionLifecycle {
+
+    private IcpVersionLifecycle() {
+    }
+
+    /** Where a version is in its workflow; {@link #wire()} is the JSON spelling. */
+    enum Status {
+        DRAFT, PROPOSED, ACTIVE, SUPERSEDED, REJECTED;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Status fromWire(String wire) {
+            return valueOf(wire.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** A step a client can ask for. */
+    enum Action {
+        EDIT, PROPOSE, APPROVE, REJECT;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The two signatories of a version, and the roles that may sign for each. */
+    enum Side {
+        MARKETING(Set.of("marketing")),
+        SALES(Set.of("sales", "sales_manager"));
+
+        private final Set<String> roles;
+
+        Side(Set<String> roles) {
+            this.roles = roles;
+        }
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        Set<String> roles() {
+            return roles;
+        }
+
+        Side other() {
+            return this == MARKETING ? SALES : MARKETING;
+        }
+
+        static Optional<Side> fromWire(String wire) {
+            return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+        }
+    }
+
+    /** A recorded approval or rejection. */
+    record Decision(Side side, String principal, boolean approve) {
+    }
+
+    /** What a successful approval does: {@code activates} when it completes the pair. */
+    record Approval(boolean activates) {
+    }
+
+    /** The actions a client may ask for in a state, in a stable order. */
+    static List<Action> allowedActions(Status status) {
+        return switch (status) {
+            case DRAFT -> List.of(Action.EDIT, Action.PROPOSE);
+            case PROPOSED -> List.of(Action.APPROVE, Action.REJECT);
+            case ACTIVE, SUPERSEDED, REJECTED -> List.of();
+        };
+    }
+
+    static List<String> allowedActionNames(Status status) {
+        return allowedActions(status).stream().map(Action::wire).toList();
+    }
+
+    /** Refuses with 409 invalid-transition unless {@code action} is allowed in {@code status}. */
+    static void require(Status status, Action action, int number) {
+        if (!allowedActions(status).contains(action)) {
+            throw invalidTransition(status, action, number);
+        }
+    }
+
+    /** Whether {@code roles} allow signing for {@code side}. */
+    static boolean maySignFor(Side side, Set<String> roles) {
+        return side.roles().stream().anyMatch(roles::contains);
+    }
+
+    /**
+     * Checks an approval of a version in {@code status} with the decisions recorded so far.
+     *
+     * @return whether this approval activates the version
+     */
+    static Approval approve(Status status, int number, List<Decision> prior, Side side, String principal,
+            Set<String> roles) {
+        requireRole(side, roles);
+        require(status, Action.APPROVE, number);
+        requireSideOpen(prior, side);
+        for (Decision d : prior) {
+            if (d.approve() && d.principal().equals(principal)) {
+                throw new ProblemException(ProblemKind.CONFLICT, "You already approved version " + number
+                        + " for the " + d.side().wire() + " side; the " + side.wire()
+                        + " approval must come from a different principal, so that two people signed it");
+            }
+        }
+        boolean otherApproved = prior.stream().anyMatch(d -> d.approve() && d.side() == side.other());
+        return new Approval(otherApproved);
+    }
+
+    /** Checks a rejection of a version in {@code status}; a rejection always ends the workflow. */
+    static void reject(Status status, int number, List<Decision> prior, Side side, Set<String> roles) {
+        requireRole(side, roles);
+        require(status, Action.REJECT, number);
+        requireSideOpen(prior, side);
+    }
+
+    private static void requireRole(Side side, Set<String> roles) {
+        if (!maySignFor(side, roles)) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "Deciding for the " + side.wire()
+                    + " side requires the role " + String.join(" or ", side.roles().stream().sorted().toList())
+                    + "; admin alone is not enough");
+        }
+    }
+
+    private static void requireSideOpen(List<Decision> prior, Side side) {
+        for (Decision d : prior) {
+            if (d.side() == side) {
+                throw new ProblemException(ProblemKind.CONFLICT, "The " + side.wire() + " side already "
+                        + (d.approve() ? "approved" : "rejected") + " this version (" + d.principal() + ")");
+            }
+        }
+    }
+
+    static ProblemException invalidTransition(Status status, Action action, int number) {
+        List<String> allowed = allowedActionNames(status);
+        return new ProblemException(ProblemKind.INVALID_TRANSITION,
+                "Cannot " + action.wire() + " version " + number + ": it is " + status.wire()
+                        + (allowed.isEmpty() ? " and can no longer change" : "; allowed: " + String.join(", ", allowed)),
+                List.of(), Map.of("status", status.wire(), "allowedActions", allowed), Map.of());
+    }
+}

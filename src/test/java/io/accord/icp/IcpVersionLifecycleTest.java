@@ -1,0 +1,138 @@
+package io.accord.icp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.accord.common.ProblemException;
+import io.accord.common.ProblemKind;
+import io.accord.icp.IcpVersionLifecycle.Action;
+import io.accord.icp.IcpVersionLifecycle.Decision;
+import io.accord.icp.IcpVersionLifecycle.Side;
+import io.accord.icp.IcpVersionLifecycle.Status;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class IcpVersionLifecycleTest {
+
+    private static final Set<String> MARKETING = Set.of("marketing");
+    private static final Set<String> SALES = Set.of("sales");
+    private static final Set<String> SALES_MANAGER = Set.of("sales_manager");
+    private static final Set<String> BOTH = Set.of("marketing", "sales");
+    private static final Set<String> ADMIN = Set.of("admin");
+
+    @Test
+    void aDraftCanBeEditedAndProposedOnly() {
+        assertEquals(List.of(Action.EDIT, Action.PROPOSE), IcpVersionLifecycle.allowedActions(Status.DRAFT));
+    }
+
+    @Test
+    void aProposedVersionCanBeApprovedOrRejectedOnly() {
+        assertEquals(List.of(Action.APPROVE, Action.REJECT), IcpVersionLifecycle.allowedActions(Status.PROPOSED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Status.class, names = {"ACTIVE", "SUPERSEDED", "REJECTED"})
+    void activeSupersededAndRejectedVersionsNeverChange(Status status) {
+        assertEquals(List.of(), IcpVersionLifecycle.allowedActions(status));
+        for (Action action : Action.values()) {
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> IcpVersionLifecycle.require(status, action, 4));
+            assertEquals(ProblemKind.INVALID_TRANSITION, e.kind());
+            assertEquals(List.of(), e.extensions().get("allowedActions"));
+            assertEquals(status.wire(), e.extensions().get("status"));
+        }
+    }
+
+    @Test
+    void editingAProposedVersionIsAnInvalidTransitionListingWhatIsAllowed() {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> IcpVersionLifecycle.require(Status.PROPOSED, Action.EDIT, 2));
+        assertEquals(ProblemKind.INVALID_TRANSITION, e.kind());
+        assertEquals(List.of("approve", "reject"), e.extensions().get("allowedActions"));
+        assertTrue(e.getMessage().contains("Cannot edit version 2: it is proposed"), e.getMessage());
+    }
+
+    @Test
+    void approvingADraftIsAnInvalidTransition() {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> IcpVersionLifecycle.approve(Status.DRAFT, 1, List.of(), Side.MARKETING, "m", MARKETING));
+        assertEquals(ProblemKind.INVALID_TRANSITION, e.kind());
+        assertEquals(List.of("edit", "propose"), e.extensions().get("allowedActions"));
+    }
+
+    @Test
+    void theFirstApprovalDoesNotActivate() {
+        assertFalse(IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), Side.MARKETING, "m", MARKETING)
+                .activates());
+        assertFalse(IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), Side.SALES, "s", SALES).activates());
+    }
+
+    @Test
+    void theSecondSideApprovalFromAnotherPrincipalActivates() {
+        List<Decision> prior = List.of(new Decision(Side.MARKETING, "m", true));
+        assertTrue(IcpVersionLifecycle.approve(Status.PROPOSED, 1, prior, Side.SALES, "s", SALES).activates());
+        assertTrue(IcpVersionLifecycle.approve(Status.PROPOSED, 1, prior, Side.SALES, "s", SALES_MANAGER).activates());
+    }
+
+    @Test
+    void onePrincipalCannotApproveBothSides() {
+        List<Decision> prior = List.of(new Decision(Side.MARKETING, "both", true));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, prior, Side.SALES, "both", BOTH));
+        assertEquals(ProblemKind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains("different principal"), e.getMessage());
+    }
+
+    @Test
+    void aSideCannotApproveTwice() {
+        List<Decision> prior = List.of(new Decision(Side.MARKETING, "m1", true));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, prior, Side.MARKETING, "m2", MARKETING));
+        assertEquals(ProblemKind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains("marketing side already approved"), e.getMessage());
+    }
+
+    @Test
+    void aSideThatApprovedCannotReject() {
+        List<Decision> prior = List.of(new Decision(Side.SALES, "s", true));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> IcpVersionLifecycle.reject(Status.PROPOSED, 1, prior, Side.SALES, SALES));
+        assertEquals(ProblemKind.CONFLICT, e.kind());
+    }
+
+    @Test
+    void signingNeedsTheSidesRoleAndAdminIsNotEnough() {
+        for (Side side : Side.values()) {
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), side, "root", ADMIN));
+            assertEquals(ProblemKind.FORBIDDEN, e.kind());
+            assertThrows(ProblemException.class,
+                    () -> IcpVersionLifecycle.reject(Status.PROPOSED, 1, List.of(), side, ADMIN));
+        }
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(ProblemException.class,
+                () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), Side.SALES, "m", MARKETING)).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(ProblemException.class,
+                () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), Side.MARKETING, "s", SALES_MANAGER))
+                .kind());
+    }
+
+    @Test
+    void eitherSideMayRejectAProposedVersion() {
+        IcpVersionLifecycle.reject(Status.PROPOSED, 1, List.of(), Side.MARKETING, MARKETING);
+        IcpVersionLifecycle.reject(Status.PROPOSED, 1, List.of(new Decision(Side.MARKETING, "m", true)), Side.SALES,
+                SALES);
+    }
+
+    @Test
+    void sidesAndStatusesHaveLowerSnakeCaseWireNames() {
+        assertEquals("marketing", Side.MARKETING.wire());
+        assertEquals(Side.SALES, Side.fromWire("sales").orElseThrow());
+        assertTrue(Side.fromWire("SALES").isEmpty());
+        assertEquals(Status.SUPERSEDED, Status.fromWire("superseded"));
+    }
+}
