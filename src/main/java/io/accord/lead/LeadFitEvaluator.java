@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Finds a lead's best fit among the active ICPs. Intake calls it once per request (a bulk push evaluates all its
- * items against one snapshot of the active ICPs). Runs inside the caller's session.
+ * items against one snapshot of the active ICPs), before it opens its transaction; needs no session.
  */
 public interface LeadFitEvaluator {
 

@@ -61,7 +61,7 @@ class LeadIntakeRepository {
                 select id, source, external_id, status, company, contact, custom, country, owner_id, team_key,
                     fit_icp_key, fit_version, fit_score, fit_tier, fit_qualified,
                     case when status = 'mql' then handoff_id end,
-                    case when status = 'mql' then cast(:handoffAt as timestamptz) end,
+                    case when status = 'mql' then cast(:now as timestamptz) end,
                     cast(:now as timestamptz), cast(:now as timestamptz), 0
                 from input
                 order by source, external_id
@@ -99,12 +99,12 @@ class LeadIntakeRepository {
     /**
      * Writes the rows (distinct keys) in the current transaction; results in no particular order.
      *
-     * @param handoffAt the hand-off time of leads this statement hands off
+     * @param now the write time, also the hand-off time of leads this statement hands off
      */
-    Uni<List<Written>> upsert(List<Row> rows, Instant now, Instant handoffAt) {
+    Uni<List<Written>> upsert(List<Row> rows, Instant now) {
         String payload = payload(rows);
         return Panache.getSession().chain(s -> s.createNativeQuery(UPSERT, Object[].class)
-                        .setParameter("rows", payload).setParameter("now", now).setParameter("handoffAt", handoffAt)
+                        .setParameter("rows", payload).setParameter("now", now)
                         .getResultList())
                 .map(result -> {
                     List<Written> written = new ArrayList<>(result.size());

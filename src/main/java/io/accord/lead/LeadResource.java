@@ -76,9 +76,9 @@ public class LeadResource {
     public Uni<Response> ingestLead(
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull LeadRequest body) {
-        return idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads", body,
-                () -> leads.ingest(body, actor()).map(r -> withTag(r.created()
-                        ? Response.created(URI.create("/api/v1/leads/" + r.lead().view().id())) : Response.ok(), r.lead())));
+        return leads.prepare(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads",
+                body, () -> leads.ingest(intake, actor()).map(r -> withTag(r.created()
+                        ? Response.created(URI.create("/api/v1/leads/" + r.lead().view().id())) : Response.ok(), r.lead()))));
     }
 
     @POST
@@ -99,8 +99,8 @@ public class LeadResource {
     public Uni<Response> ingestLeadsInBulk(
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull BulkLeadRequest body) {
-        return idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads/bulk", body,
-                () -> leads.ingestBulk(body, actor()).map(r -> Response.ok(r).build()));
+        return leads.prepareBulk(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST",
+                "/api/v1/leads/bulk", body, () -> leads.ingestBulk(intake, actor()).map(r -> Response.ok(r).build())));
     }
 
     @GET

@@ -71,6 +71,7 @@ public class LeadService {
         final String prefix;
         LeadRequest request;
         Problem problem;
+        LeadFit fit;
         LeadIntakeRepository.Row row;
         LeadIntakeRepository.Written written;
         SlaClocks.HandOff handOff;
@@ -114,15 +115,69 @@ public class LeadService {
 
     // ---------------------------------------------------------------------------------------------- intake
 
-    /** Creates or updates one lead; 422 naming each invalid field. */
-    @WithTransaction
-    public Uni<Ingested> ingest(LeadRequest request, String actor) {
+    /**
+     * Pushed leads, bound, validated and scored against the active ICPs, ready to be written by {@link #ingest} or
+     * {@link #ingestBulk}. Preparing needs no transaction.
+     */
+    public static final class Intake {
+        private final List<Item> items;
+
+        private Intake(List<Item> items) {
+            this.items = items;
+        }
+    }
+
+    /** Validates one lead (422 naming each invalid field) and evaluates its fit, outside any transaction. */
+    public Uni<Intake> prepare(LeadRequest request) {
         List<FieldError> errors = LeadIntakeRules.validate(request, "");
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Item item = new Item(0, "", request);
-        return write(List.of(item), actor).chain(() -> {
+        List<Item> items = List.of(new Item(0, "", request));
+        return score(items).map(v -> new Intake(items));
+    }
+
+    /**
+     * Binds and validates up to {@link #MAX_BULK} leads one by one, so that a bad item fails alone, and evaluates the
+     * fit of the valid ones with one snapshot of the active ICPs; outside any transaction.
+     */
+    public Uni<Intake> prepareBulk(BulkLeadRequest request) {
+        if (request.items() == null || request.items().isEmpty()) {
+            throw ProblemException.validation("items", "must contain at least one lead");
+        }
+        if (request.items().size() > MAX_BULK) {
+            throw ProblemException.validation("items", "must contain at most " + MAX_BULK + " leads");
+        }
+        List<Item> items = new ArrayList<>(request.items().size());
+        for (int i = 0; i < request.items().size(); i++) {
+            items.add(bind(i, request.items().get(i)));
+        }
+        return score(items).map(v -> new Intake(items));
+    }
+
+    /**
+     * The ICP catalog reads through the reactive pool; doing this before the transaction means a request never holds
+     * a pool connection while it waits for another.
+     */
+    private Uni<Void> score(List<Item> all) {
+        List<Item> items = all.stream().filter(i -> i.problem == null).toList();
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return fits.bestFits(items.stream()
+                        .map(i -> new LeadAttributes(i.request.company(), i.request.contact(), i.request.custom())).toList())
+                .invoke(list -> {
+                    for (int k = 0; k < items.size(); k++) {
+                        items.get(k).fit = list.get(k).orElse(null);
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Creates or updates one prepared lead. */
+    @WithTransaction
+    public Uni<Ingested> ingest(Intake intake, String actor) {
+        Item item = intake.items.get(0);
+        return write(intake.items, actor).chain(() -> {
             if (item.problem != null) {
                 throw ProblemException.validation(item.problem.errors());
             }
@@ -136,22 +191,12 @@ public class LeadService {
     }
 
     /**
-     * Creates or updates up to {@link #MAX_BULK} leads. Items are bound and validated one by one in memory, so a bad
-     * item fails alone; the valid ones are written with a few set-based statements. One audit event summarises the
-     * request.
+     * Creates or updates prepared leads: the valid ones are written with a few set-based statements, and one audit
+     * event summarises the request.
      */
     @WithTransaction
-    public Uni<BulkLeadResult> ingestBulk(BulkLeadRequest request, String actor) {
-        if (request.items() == null || request.items().isEmpty()) {
-            throw ProblemException.validation("items", "must contain at least one lead");
-        }
-        if (request.items().size() > MAX_BULK) {
-            throw ProblemException.validation("items", "must contain at most " + MAX_BULK + " leads");
-        }
-        List<Item> items = new ArrayList<>(request.items().size());
-        for (int i = 0; i < request.items().size(); i++) {
-            items.add(bind(i, request.items().get(i)));
-        }
+    public Uni<BulkLeadResult> ingestBulk(Intake intake, String actor) {
+        List<Item> items = intake.items;
         return write(items, actor).chain(() -> {
             int created = 0;
             int updated = 0;
@@ -205,8 +250,7 @@ public class LeadService {
     }
 
     /**
-     * Writes the items without a problem: checks their teams, evaluates their fit with one snapshot of the active ICPs,
-     * upserts them (in rounds when a key repeats, so later items update earlier ones as if sent one after the other),
+     * Writes the items without a problem: checks their teams, upserts them with their fit (in rounds when a key repeats, so later items update earlier ones as if sent one after the other),
      * then starts the SLA clocks of the leads this write handed off.
      */
     private Uni<Void> write(List<Item> all, String actor) {
@@ -231,25 +275,20 @@ public class LeadService {
             if (valid.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<LeadAttributes> attributes = valid.stream()
-                    .map(i -> new LeadAttributes(i.request.company(), i.request.contact(), i.request.custom())).toList();
-            return fits.bestFits(attributes).chain(fitList -> {
-                for (int k = 0; k < valid.size(); k++) {
-                    valid.get(k).row = row(valid.get(k).request, fitList.get(k).orElse(null));
-                }
-                Instant now = now();
-                Instant handoffAt = now;
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (List<Item> round : rounds(valid)) {
-                    chain = chain.chain(() -> upsert(round, now, handoffAt));
-                }
-                return chain.chain(() -> startClocks(valid, actor));
-            });
+            for (Item i : valid) {
+                i.row = row(i.request, i.fit);
+            }
+            Instant now = now();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (List<Item> round : rounds(valid)) {
+                chain = chain.chain(() -> upsert(round, now));
+            }
+            return chain.chain(() -> startClocks(valid, actor));
         });
     }
 
-    private Uni<Void> upsert(List<Item> round, Instant now, Instant handoffAt) {
-        return intake.upsert(round.stream().map(i -> i.row).toList(), now, handoffAt).map(written -> {
+    private Uni<Void> upsert(List<Item> round, Instant now) {
+        return intake.upsert(round.stream().map(i -> i.row).toList(), now).map(written -> {
             Map<String, LeadIntakeRepository.Written> byKey = new HashMap<>(written.size() * 2);
             for (LeadIntakeRepository.Written w : written) {
                 byKey.put(w.source() + '\u0000' + w.externalId(), w);
@@ -303,8 +342,10 @@ public class LeadService {
                 status.equals(Status.MQL.wire()) ? UUID.randomUUID() : null);
     }
 
-    /** What one lead's fit would be now; for previews. Validates like intake (field paths under {@code prefix}). */
-    @WithSession
+    /**
+     * What one lead would look like if pushed now (its fit evaluated against the active ICPs); for previews. Validates
+     * like intake (field paths under {@code prefix}). Needs no session.
+     */
     public Uni<LeadSummary> preview(LeadRequest request, String prefix) {
         List<FieldError> errors = LeadIntakeRules.validate(request, prefix);
         if (!errors.isEmpty()) {

@@ -89,8 +89,11 @@ public class SlaService {
         }));
     }
 
-    /** Which policy and revision would apply to a lead handed off now (or at {@code at}), and its deadlines. */
-    @WithSession
+    /**
+     * Which policy and revision would apply to a lead handed off now (or at {@code at}), and its deadlines. The lead
+     * is read (or its fit evaluated) first, then the policies in a session of their own: no request holds two
+     * connections.
+     */
     public Uni<SlaPreview.View> preview(SlaPreview.Request request) {
         if ((request.leadId() == null) == (request.lead() == null)) {
             throw ProblemException.validation(List.of(new FieldError("leadId", "give exactly one of leadId and lead"),

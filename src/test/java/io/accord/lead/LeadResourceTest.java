@@ -67,7 +67,6 @@ class LeadResourceTest {
         first.then().statusCode(201)
                 .header("ETag", notNullValue())
                 .body("status", equalTo("new"))
-                .body("fit", nullValue())
                 .body("company.country", equalTo("de"))
                 .body("allowedActions", equalTo(List.of("hand_off", "assign")));
         String id = first.path("id");
@@ -154,27 +153,39 @@ class LeadResourceTest {
     }
 
     @Test
-    void fitIsReevaluatedBeforeHandOffAndFrozenAfter() throws Exception {
+    void fitIsEvaluatedAtIntakeReevaluatedBeforeHandOffAndFrozenAfter() {
+        String marker = Api.slug("fit");
+        String icp = Fixtures.activeIcp(marker);
         String source = Api.slug("fit");
-        String before = Fixtures.ingest(Fixtures.lead(source, "before", "DE"));
-        setFit(before, "enterprise", "A");
-        admin().get("/api/v1/leads/" + before).then().body("fit.tier", equalTo("A"));
-        // No ICP is active in this test, so re-evaluating an update clears the fit.
-        admin().body(Fixtures.lead(source, "before", "DE")).post("/api/v1/leads").then().statusCode(200)
-                .body("fit", nullValue());
+        String id = admin().body(Fixtures.fittingLead(source, "f-1", "DE", marker, true)).post("/api/v1/leads").then()
+                .statusCode(201)
+                .body("fit.icpKey", equalTo(icp))
+                .body("fit.version", equalTo(1))
+                .body("fit.score", equalTo(100))
+                .body("fit.tier", equalTo("A"))
+                .body("fit.qualified", equalTo(true))
+                .extract().path("id");
+        // Before hand-off an update is evaluated again: without the region the lead scores 60, tier B.
+        admin().body(Fixtures.fittingLead(source, "f-1", "DE", marker, false)).post("/api/v1/leads").then()
+                .statusCode(200).body("fit.score", equalTo(60)).body("fit.tier", equalTo("B"));
+        // Bulk intake evaluates too.
+        admin().body(Map.of("items", List.of(Fixtures.fittingLead(source, "f-2", "DE", marker, true)))).post("/api/v1/leads/bulk")
+                .then().statusCode(200).body("results[0].outcome", equalTo("created"));
+        admin().queryParam("source", source).queryParam("tier", "A").get("/api/v1/leads").then()
+                .body("items.externalId", equalTo(List.of("f-2")));
 
         String team = Fixtures.team("u-9", null);
-        String after = Fixtures.ingest(Fixtures.lead(source, "after", "DE"));
-        setFit(after, "enterprise", "B");
-        admin().body(Map.of("ownerId", "u-1", "teamKey", team)).post("/api/v1/leads/" + after + "/hand-off").then()
+        admin().body(Map.of("ownerId", "u-1", "teamKey", team)).post("/api/v1/leads/" + id + "/hand-off").then()
                 .statusCode(200);
-        Map<String, Object> push = Fixtures.lead(source, "after", "FR");
+        // After hand-off the fit, owner and team are frozen; attributes still change.
+        Map<String, Object> push = Fixtures.fittingLead(source, "f-1", "FR", marker, true);
         push.put("ownerId", "u-other");
         push.put("status", "new");
         admin().body(push).post("/api/v1/leads").then().statusCode(200)
                 .body("fit.tier", equalTo("B"))
-                .body("fit.icpKey", equalTo("enterprise"))
+                .body("fit.score", equalTo(60))
                 .body("company.country", equalTo("FR"))
+                .body("company.region", equalTo(marker))
                 .body("ownerId", equalTo("u-1"))
                 .body("teamKey", equalTo(team))
                 .body("status", equalTo("mql"));
@@ -265,8 +276,8 @@ class LeadResourceTest {
         String a = Fixtures.ingest(Fixtures.lead(source, "a", "DE"));
         String b = Fixtures.ingest(Fixtures.lead(source, "b", "DE"));
         String c = Fixtures.ingest(Fixtures.lead(source, "c", "DE"));
-        setFit(a, "icp-x", "A");
-        setFit(b, "icp-x", "B");
+        setFit(a, "icp-x", "gold");
+        setFit(b, "icp-x", "silver");
         TestClock.INSTANCE.setTo(Instant.parse("2026-03-02T10:00:00Z"));
         admin().body(Map.of("ownerId", "owner-1", "teamKey", team)).post("/api/v1/leads/" + a + "/hand-off").then()
                 .statusCode(200);
@@ -284,7 +295,7 @@ class LeadResourceTest {
         admin().queryParam("teamKey", team).get("/api/v1/leads").then().body("items.id", equalTo(List.of(a)));
         admin().queryParam("icpKey", "icp-x").queryParam("source", source).get("/api/v1/leads").then()
                 .body("items.id", equalTo(List.of(a, b)));
-        admin().queryParam("tier", "B").queryParam("source", source).get("/api/v1/leads").then()
+        admin().queryParam("tier", "silver").queryParam("source", source).get("/api/v1/leads").then()
                 .body("items.id", equalTo(List.of(b)));
         admin().queryParam("source", source).queryParam("handedOffFrom", "2026-03-01T00:00:00Z")
                 .queryParam("handedOffTo", "2026-03-04T00:00:00Z").get("/api/v1/leads").then()

@@ -294,22 +294,43 @@ class SlaClockTest {
     }
 
     @Test
-    void tierConditionsUseTheLeadsFit() throws Exception {
+    void tierAndIcpConditionsUseTheFitFromARealActivatedIcp() {
+        String marker = Api.slug("tier");
+        String icp = Fixtures.activeIcp(marker);
         String calendar = Fixtures.berlinNineToFive();
         String source = Api.slug("tiers");
         List<Map<String, Object>> ms = List.of(Fixtures.milestone("first_touch", "PT4H"));
         Fixtures.createPolicy(Fixtures.policy(source + "-tier-a", 50, calendar,
-                Map.of("sources", List.of(source), "tiers", List.of("A")), ms));
+                Map.of("sources", List.of(source), "tiers", List.of("A"), "icpKeys", List.of(icp)), ms));
         Fixtures.createPolicy(Fixtures.policy(source + "-any", 10, calendar, Map.of("sources", List.of(source)), ms));
-        String a = Fixtures.ingest(Fixtures.lead(source, "a", "DE"));
-        String b = Fixtures.ingest(Fixtures.lead(source, "b", "DE"));
-        setFit(a, "A");
-        setFit(b, "B");
-        admin().post("/api/v1/leads/" + a + "/hand-off").then().statusCode(200);
-        admin().post("/api/v1/leads/" + b + "/hand-off").then().statusCode(200);
+        Map<String, Object> tierA = Fixtures.fittingLead(source, "a", "DE", marker, true);
+        tierA.put("status", "mql");
+        String a = admin().body(tierA).post("/api/v1/leads").then().statusCode(201).body("fit.tier", equalTo("A"))
+                .extract().path("id");
+        String b = Fixtures.ingest(Fixtures.fittingLead(source, "b", "DE", marker, false));
+        admin().post("/api/v1/leads/" + b + "/hand-off").then().statusCode(200).body("fit.tier", equalTo("B"));
         assertEquals(source + "-tier-a", slaOf(a).getString("policy.key"));
         assertEquals("A", clock(slaOf(a), "first_touch").get("tier"));
         assertEquals(source + "-any", slaOf(b).getString("policy.key"));
+        assertEquals("B", clock(slaOf(b), "first_touch").get("tier"));
+        // The preview evaluates a lead that was never pushed against the same ICP.
+        admin().body(Map.of("lead", Fixtures.fittingLead(source, "c", "DE", marker, true)))
+                .post("/api/v1/sla-policies/preview").then().statusCode(200)
+                .body("facts.tier", equalTo("A")).body("facts.icpKey", equalTo(icp))
+                .body("policy.key", equalTo(source + "-tier-a"));
+    }
+
+    @Test
+    void tierConditionsAlsoApplyToAFitStoredDirectly() throws Exception {
+        String calendar = Fixtures.berlinNineToFive();
+        String source = Api.slug("sqltier");
+        List<Map<String, Object>> ms = List.of(Fixtures.milestone("first_touch", "PT4H"));
+        Fixtures.createPolicy(Fixtures.policy(source + "-gold", 50, calendar,
+                Map.of("sources", List.of(source), "tiers", List.of("gold")), ms));
+        String a = Fixtures.ingest(Fixtures.lead(source, "a", "DE"));
+        setFit(a, "gold");
+        admin().post("/api/v1/leads/" + a + "/hand-off").then().statusCode(200);
+        assertEquals(source + "-gold", slaOf(a).getString("policy.key"));
     }
 
     @Test

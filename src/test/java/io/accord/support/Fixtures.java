@@ -90,6 +90,51 @@ public final class Fixtures {
         return body;
     }
 
+    /** One marketing key and one sales key per test JVM, to sign ICP versions. */
+    private static String marketingKey;
+    private static String salesKey;
+
+    /**
+     * Activates a fresh ICP (version 1, signed by a marketing and a sales key) that only leads of this test can
+     * qualify for: {@code custom.leadTest == marker} is required (weight 60), {@code company.region == marker} is
+     * worth 40; tiers A at 80, B at 50, C at 0. So a lead with both scores 100 (tier A), one with the marker alone 60
+     * (tier B). Returns the ICP key.
+     */
+    public static synchronized String activeIcp(String marker) {
+        if (marketingKey == null) {
+            marketingKey = Api.newKey("marketing");
+            salesKey = Api.newKey("sales");
+        }
+        String key = Api.slug("icp");
+        admin().body(Map.of("key", key, "name", "ICP " + key)).post("/api/v1/icps").then().statusCode(201);
+        List<Map<String, Object>> criteria = List.of(
+                Map.of("attribute", "custom.leadTest", "operator", "eq", "weight", 60, "required", true, "value", marker),
+                Map.of("attribute", "company.region", "operator", "eq", "weight", 40, "required", false, "value", marker));
+        List<Map<String, Object>> tiers = List.of(Map.of("label", "A", "minScore", 80),
+                Map.of("label", "B", "minScore", 50), Map.of("label", "C", "minScore", 0));
+        int n = admin().body(Map.of("criteria", criteria, "tiers", tiers, "notes", "lead tests"))
+                .post("/api/v1/icps/" + key + "/versions").then().statusCode(201).extract().path("version");
+        admin().post("/api/v1/icps/" + key + "/versions/" + n + "/propose").then().statusCode(200);
+        Api.as(marketingKey).body(Map.of("side", "marketing")).post("/api/v1/icps/" + key + "/versions/" + n + "/approve")
+                .then().statusCode(200);
+        Api.as(salesKey).body(Map.of("side", "sales")).post("/api/v1/icps/" + key + "/versions/" + n + "/approve")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("active"));
+        return key;
+    }
+
+    /** A lead that fits {@link #activeIcp(String)}: tier A with the region too, tier B without. */
+    public static Map<String, Object> fittingLead(String source, String externalId, String country, String marker,
+            boolean withRegion) {
+        Map<String, Object> body = lead(source, externalId, country);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> company = (Map<String, Object>) body.get("company");
+        if (withRegion) {
+            company.put("region", marker);
+        }
+        body.put("custom", Map.of("leadTest", marker));
+        return body;
+    }
+
     /** Pushes a lead as admin and returns its id. */
     public static String ingest(Map<String, Object> body) {
         return admin().body(body).post("/api/v1/leads").then().statusCode(201).extract().path("id");
