@@ -116,6 +116,15 @@ class SlaClockTest {
         assertEquals("2026-12-11T14:00:00Z", clock(s, "attempts").get("dueAt"));
         assertEquals(3, clock(s, "attempts").get("attempts"));
         assertEquals(List.of("hand_off"), s.getList("timeline.kind"));
+
+        // Editing the calendar afterwards never moves the stored deadlines.
+        String calendar = admin().get("/api/v1/sla-policies/" + source).then().extract().path("calendarKey");
+        String etag = admin().get("/api/v1/calendars/" + calendar).then().extract().header("ETag");
+        admin().header("If-Match", etag).body(Map.of("name", "Berlin 8-18", "timeZone", "Europe/Berlin",
+                        "hours", List.of(Map.of("day", "monday", "start", "08:00", "end", "18:00"))))
+                .put("/api/v1/calendars/" + calendar).then().statusCode(200);
+        assertEquals("2026-11-23T10:00:00Z", clock(slaOf(id), "first_touch").get("dueAt"));
+        assertEquals("2026-11-25T14:00:00Z", clock(slaOf(id), "decision").get("dueAt"));
     }
 
     @Test

@@ -22,15 +22,17 @@ class SlaPolicyResourceTest {
     void salesManagerCreatesAPolicyAndEachEditIsARevision() {
         String calendar = Fixtures.berlinNineToFive();
         String key = Api.slug("tier-a");
-        Map<String, Object> body = Fixtures.policy(key, 100, calendar,
-                Map.of("tiers", List.of("A"), "countries", List.of("de", "FR", "DE")), Fixtures.standardMilestones());
+        // Every test policy names its own source, so it never applies to another test's leads.
+        Map<String, Object> body = Fixtures.policy(key, 100, calendar, Map.of("sources", List.of(key),
+                "tiers", List.of("A"), "countries", List.of("de", "FR", "DE")), Fixtures.standardMilestones());
         String manager = Api.newKey("sales_manager");
         String etag = as(manager).body(body).post("/api/v1/sla-policies").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/sla-policies/" + key))
                 .body("revision", equalTo(1))
                 .body("calendarKey", equalTo(calendar))
                 .body("conditions.countries", equalTo(List.of("DE", "FR")))
-                .body("conditions.sources", equalTo(List.of()))
+                .body("conditions.sources", equalTo(List.of(key)))
+                .body("conditions.icpKeys", equalTo(List.of()))
                 .body("milestones[0].kind", equalTo("first_touch"))
                 .body("milestones[0].warnAt", equalTo(0.75f))
                 .body("milestones[0].escalateAfter", equalTo("PT2H"))
