@@ -66,7 +66,10 @@ public class AlertService {
         }
         OffsetDateTime at = detectedAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         List<Tuple> batch = new ArrayList<>();
-        for (AlertDraft d : drafts) {
+        // One global insertion order, so that transactions raising overlapping alerts cannot deadlock.
+        List<AlertDraft> ordered = drafts.stream()
+                .sorted(java.util.Comparator.comparing(AlertDraft::subject).thenComparing(AlertDraft::kind)).toList();
+        for (AlertDraft d : ordered) {
             batch.add(Tuple.from(java.util.Arrays.asList(UUID.randomUUID(), d.kind(), d.subject(), d.clockId(), d.leadId(),
                     d.source(), d.externalId(), d.companyName(), d.ownerId(), d.teamKey(), d.tier(), d.managerId(),
                     d.policyKey(), d.policyRevision(), d.milestone(),

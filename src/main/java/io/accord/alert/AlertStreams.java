@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * connections open and detects departed clients.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class AlertStreams {
 
     private static final int BATCH = 500;

@@ -47,6 +47,11 @@ class BreachDetectorLoopTest {
         Duration lag = Duration.between(Instant.parse((String) alerts.get(0).get("dueAt")),
                 Instant.parse((String) alerts.get(0).get("detectedAt")));
         assertTrue(!lag.isNegative() && lag.compareTo(Duration.ofSeconds(2)) <= 0, "detection lag " + lag);
+        String metrics = admin().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String metric : List.of("accord_alerts_raised_total{kind=\"sla.breached\"", "accord_alerts_detection_lag_seconds_bucket",
+                "accord_sse_streams_open", "accord_webhooks_outbox_depth")) {
+            assertTrue(metrics.contains(metric), "missing metric " + metric);
+        }
     }
 
     private static String alwaysOpen() {
