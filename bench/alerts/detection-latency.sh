@@ -27,7 +27,7 @@ for i in $(seq 1 "$replicas"); do
   port=$((8484 + i))
   ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     ACCORD_BOOTSTRAP_ADMIN_KEY="$key" QUARKUS_HTTP_PORT="$port" \
-    java -jar target/quarkus-app/quarkus-run.jar > "/tmp/accord-bench-replica-$i.log" 2>&1 &
+    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "/tmp/accord-bench-replica-$i.log" 2>&1 &
   pids+=($!)
 done
 for i in $(seq 1 "$replicas"); do

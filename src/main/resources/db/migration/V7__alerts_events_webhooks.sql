@@ -36,8 +36,8 @@ create table alerts (
 create index alerts_page on alerts (created_at, id);
 create index alerts_status_page on alerts (status, created_at, id);
 create index alerts_lead on alerts (lead_id, created_at, id);
--- Auto-resolution looks up the unresolved alerts of a clock.
-create index alerts_open_clock on alerts (clock_id) where status <> 'resolved';
+-- Auto-resolution and the escalation check look up a clock's alerts.
+create index alerts_clock on alerts (clock_id, kind) where clock_id is not null;
 
 -- One global, monotonic sequence of events. Writers take a transaction-level advisory lock before inserting, so
 -- sequence order is commit order and a reader resuming "after N" never misses a late-committing lower number.

@@ -12,7 +12,6 @@ import io.accord.common.ProblemKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,29 +64,65 @@ public class AlertService {
             return Uni.createFrom().item(List.of());
         }
         OffsetDateTime at = detectedAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        List<Tuple> batch = new ArrayList<>();
         // One global insertion order, so that transactions raising overlapping alerts cannot deadlock.
         List<AlertDraft> ordered = drafts.stream()
                 .sorted(java.util.Comparator.comparing(AlertDraft::subject).thenComparing(AlertDraft::kind)).toList();
-        for (AlertDraft d : ordered) {
-            batch.add(Tuple.from(java.util.Arrays.asList(UUID.randomUUID(), d.kind(), d.subject(), d.clockId(), d.leadId(),
-                    d.source(), d.externalId(), d.companyName(), d.ownerId(), d.teamKey(), d.tier(), d.managerId(),
-                    d.policyKey(), d.policyRevision(), d.milestone(),
-                    d.dueAt() == null ? null : d.dueAt().atOffset(ZoneOffset.UTC), at, write(d.details()))));
+        int n = ordered.size();
+        UUID[] ids = new UUID[n];
+        String[] kinds = new String[n];
+        String[] subjects = new String[n];
+        UUID[] clocks = new UUID[n];
+        UUID[] leads = new UUID[n];
+        String[] sources = new String[n];
+        String[] externalIds = new String[n];
+        String[] companies = new String[n];
+        String[] owners = new String[n];
+        String[] teams = new String[n];
+        String[] tiers = new String[n];
+        String[] managers = new String[n];
+        String[] policies = new String[n];
+        Integer[] revisions = new Integer[n];
+        String[] milestones = new String[n];
+        OffsetDateTime[] dues = new OffsetDateTime[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            AlertDraft d = ordered.get(i);
+            ids[i] = UUID.randomUUID();
+            kinds[i] = d.kind();
+            subjects[i] = d.subject();
+            clocks[i] = d.clockId();
+            leads[i] = d.leadId();
+            sources[i] = d.source();
+            externalIds[i] = d.externalId();
+            companies[i] = d.companyName();
+            owners[i] = d.ownerId();
+            teams[i] = d.teamKey();
+            tiers[i] = d.tier();
+            managers[i] = d.managerId();
+            policies[i] = d.policyKey();
+            revisions[i] = d.policyRevision();
+            milestones[i] = d.milestone();
+            dues[i] = d.dueAt() == null ? null : d.dueAt().atOffset(ZoneOffset.UTC);
+            details[i] = write(d.details());
         }
-        // One statement per draft in a batch; "on conflict do nothing" makes a second raise a no-op.
+        // One statement for the whole batch; "on conflict do nothing" makes a second raise a no-op.
         return conn.preparedQuery("insert into alerts (id, kind, subject, clock_id, status, lead_id, source, external_id, "
                         + "company_name, owner_id, team_key, tier, manager_id, policy_key, policy_revision, milestone, "
-                        + "due_at, detected_at, details, created_at) values ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, "
-                        + "$11, $12, $13, $14, $15, $16, $17, $18, $17) on conflict (subject, kind) do nothing returning "
-                        + COLUMNS)
-                .executeBatch(batch)
+                        + "due_at, detected_at, details, created_at) "
+                        + "select id, kind, subject, clock_id, 'open', lead_id, source, external_id, company_name, owner_id, "
+                        + "team_key, tier, manager_id, policy_key, policy_revision, milestone, due_at, $18, details, $18 "
+                        + "from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], "
+                        + "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], "
+                        + "$15::text[], $16::timestamptz[], $17::text[]) with ordinality as x(id, kind, subject, clock_id, "
+                        + "lead_id, source, external_id, company_name, owner_id, team_key, tier, manager_id, policy_key, "
+                        + "policy_revision, milestone, due_at, details, ord) order by ord "
+                        + "on conflict (subject, kind) do nothing returning " + COLUMNS)
+                .execute(Tuple.from(java.util.Arrays.asList(ids, kinds, subjects, clocks, leads, sources, externalIds,
+                        companies, owners, teams, tiers, managers, policies, revisions, milestones, dues, details, at)))
                 .chain(rows -> {
                     List<AlertView> created = new ArrayList<>();
-                    for (RowSet<Row> r = rows; r != null; r = r.next()) {
-                        for (Row row : r) {
-                            created.add(view(row));
-                        }
+                    for (Row row : rows) {
+                        created.add(view(row));
                     }
                     return events.append(conn, detectedAt, created.stream().map(a -> event("alert.created", a)).toList())
                             .replaceWith(created);

@@ -51,6 +51,7 @@ public class BreachDetector {
     private final Duration interval;
     private final int batch;
     private final boolean enabled;
+    private final int workers;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
@@ -64,6 +65,7 @@ public class BreachDetector {
         this.interval = config.detector().interval();
         this.batch = config.detector().batch();
         this.enabled = config.detector().enabled();
+        this.workers = Math.max(1, config.detector().workers());
     }
 
     void start(@Observes StartupEvent event) {
@@ -82,7 +84,17 @@ public class BreachDetector {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        drain().subscribe().with(n -> running.set(false), failure -> {
+        // The idle poll is a single indexed query; only a full batch brings in the parallel workers.
+        scanOnce().chain(n -> {
+            if (n < batch) {
+                return Uni.createFrom().item(n);
+            }
+            List<Uni<Integer>> loops = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                loops.add(drain());
+            }
+            return Uni.join().all(loops).andCollectFailures().map(counts -> n);
+        }).subscribe().with(n -> running.set(false), failure -> {
             LOG.warnf("Breach detection round failed, retrying: %s", failure.getMessage());
             running.set(false);
         });
@@ -96,7 +108,13 @@ public class BreachDetector {
     /** One batch in one transaction; answers how many clocks it claimed. */
     public Uni<Integer> scanOnce() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return pool.withTransaction(conn -> claim(conn, now).chain(rows -> handle(conn, now, rows).replaceWith(rows.size())));
+        long started = System.nanoTime();
+        return pool.withTransaction(conn -> claim(conn, now).chain(rows -> handle(conn, now, rows).replaceWith(rows.size())))
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.debugf("Handled %d clocks in %d ms", (Object) n, (Object) ((System.nanoTime() - started) / 1_000_000));
+                    }
+                });
     }
 
     private Uni<List<Row>> claim(SqlConnection conn, Instant now) {
@@ -166,10 +184,8 @@ public class BreachDetector {
             }
             nextCheck[i] = check.nextCheck() == null ? null : check.nextCheck().atOffset(ZoneOffset.UTC);
         }
-        return alerts.raise(conn, now, drafts)
-                .invoke(created -> measure(created, drafts, checkpoints, now))
-                .chain(() -> alerts.resolveForClocks(conn, now, resolveClocks, resolutions))
-                .chain(() -> conn.preparedQuery("update sla_clocks c set status = x.status, "
+        // The clocks first: raising alerts appends events under the sequence lock, which is then held only briefly.
+        return conn.preparedQuery("update sla_clocks c set status = x.status, "
                                 + "breached_at = coalesce(c.breached_at, x.breached), "
                                 + "warning_raised_at = coalesce(c.warning_raised_at, x.warned), "
                                 + "escalation_raised_at = coalesce(c.escalation_raised_at, x.escalated), "
@@ -177,7 +193,10 @@ public class BreachDetector {
                                 + "from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], "
                                 + "$5::timestamptz[], $6::timestamptz[]) as x(id, status, breached, warned, escalated, next) "
                                 + "where c.id = x.id")
-                        .execute(Tuple.of(ids, statuses, breachedAt, warnedAt, escalatedAt, nextCheck)))
+                        .execute(Tuple.of(ids, statuses, breachedAt, warnedAt, escalatedAt, nextCheck))
+                .chain(() -> alerts.raise(conn, now, drafts))
+                .invoke(created -> measure(created, drafts, checkpoints, now))
+                .chain(() -> alerts.resolveForClocks(conn, now, resolveClocks, resolutions))
                 .replaceWithVoid();
     }
 
