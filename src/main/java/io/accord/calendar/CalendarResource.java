@@ -6,7 +6,6 @@ import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.Problem;
-import io.accord.common.Versioned;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -75,7 +73,7 @@ public class CalendarResource {
             @Valid @NotNull CalendarRequest body) {
         return idempotency.once(Principals.nameOf(identity), idempotencyKey, "POST", "/api/v1/calendars", body,
                 () -> calendars.create(body, Principals.nameOf(identity))
-                        .map(v -> withTag(Response.created(URI.create("/api/v1/calendars/" + v.view().key())), v)));
+                        .map(v -> v.respond(Response.created(URI.create("/api/v1/calendars/" + v.view().key())))));
     }
 
     @GET
@@ -96,7 +94,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The calendar",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
     public Uni<Response> getCalendar(@PathParam("key") String key) {
-        return calendars.get(key).map(v -> withTag(Response.ok(), v));
+        return calendars.get(key).map(v -> v.respond(Response.ok()));
     }
 
     @PUT
@@ -114,7 +112,7 @@ public class CalendarResource {
     public Uni<Response> updateCalendar(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CalendarRequest body) {
-        return calendars.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> withTag(Response.ok(), v));
+        return calendars.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> v.respond(Response.ok()));
     }
 
     @DELETE
@@ -176,9 +174,5 @@ public class CalendarResource {
     public Uni<CalendarAnswers.OpenState> isCalendarOpen(@PathParam("key") String key,
             @Parameter(description = "RFC 3339 instant", required = true, example = "2026-11-22T09:30:00Z") @QueryParam("at") String at) {
         return calendars.isOpen(key, Params.requiredInstant("at", at));
-    }
-
-    private static Response withTag(Response.ResponseBuilder builder, Versioned<CalendarView> v) {
-        return builder.entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
     }
 }

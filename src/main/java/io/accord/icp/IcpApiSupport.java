@@ -2,7 +2,6 @@ package io.accord.icp;
 
 import io.accord.common.ProblemException;
 import io.accord.common.Versioned;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -45,6 +44,6 @@ final class IcpApiSupport {
     }
 
     static Response ok(Versioned<?> v) {
-        return Response.ok(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
+        return v.respond(Response.ok());
     }
 }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -71,8 +70,7 @@ public class IcpResource {
             @Valid @NotNull IcpRequest body) {
         String actor = Principals.nameOf(identity);
         return idempotency.once(actor, idempotencyKey, "POST", "/api/v1/icps", body,
-                () -> icps.create(body, actor).map(v -> Response.created(URI.create("/api/v1/icps/" + v.view().key()))
-                        .entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build()));
+                () -> icps.create(body, actor).map(v -> v.respond(Response.created(URI.create("/api/v1/icps/" + v.view().key())))));
     }
 
     @GET

@@ -23,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -78,9 +77,8 @@ public class IcpVersionResource {
             @Valid @NotNull IcpVersionRequest body) {
         String actor = Principals.nameOf(identity);
         return idempotency.once(actor, idempotencyKey, "POST", "/api/v1/icps/" + key + "/versions", body,
-                () -> icps.createVersion(key, body, actor).map(v -> Response
-                        .created(URI.create("/api/v1/icps/" + key + "/versions/" + v.view().version()))
-                        .entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build()));
+                () -> icps.createVersion(key, body, actor).map(v -> v.respond(Response
+                        .created(URI.create("/api/v1/icps/" + key + "/versions/" + v.view().version())))));
     }
 
     @GET

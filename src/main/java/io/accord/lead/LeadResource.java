@@ -7,7 +7,6 @@ import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
-import io.accord.common.Versioned;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -77,8 +75,8 @@ public class LeadResource {
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull LeadRequest body) {
         return leads.prepare(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads",
-                body, () -> leads.ingest(intake, actor()).map(r -> withTag(r.created()
-                        ? Response.created(URI.create("/api/v1/leads/" + r.lead().view().id())) : Response.ok(), r.lead()))));
+                body, () -> leads.ingest(intake, actor()).map(r -> r.lead().respond(r.created()
+                        ? Response.created(URI.create("/api/v1/leads/" + r.lead().view().id())) : Response.ok()))));
     }
 
     @POST
@@ -138,7 +136,7 @@ public class LeadResource {
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
     public Uni<Response> getLead(@PathParam("id") String id) {
-        return leads.get(leadId(id)).map(v -> withTag(Response.ok(), v));
+        return leads.get(leadId(id)).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -154,7 +152,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> handOffLead(@PathParam("id") String id, @Valid LeadActions.HandOff body) {
-        return leads.handOff(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+        return leads.handOff(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -167,7 +165,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> acceptLead(@PathParam("id") String id) {
-        return leads.accept(leadId(id), actor()).map(v -> withTag(Response.ok(), v));
+        return leads.accept(leadId(id), actor()).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -183,7 +181,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "Invalid reason, or `other` without a note",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> rejectLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Reject body) {
-        return leads.reject(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+        return leads.reject(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -196,7 +194,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> qualifyLead(@PathParam("id") String id) {
-        return leads.qualify(leadId(id), actor()).map(v -> withTag(Response.ok(), v));
+        return leads.qualify(leadId(id), actor()).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -211,7 +209,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "Invalid outcome",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> closeLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Close body) {
-        return leads.close(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+        return leads.close(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -225,7 +223,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recycleLead(@PathParam("id") String id) {
-        return leads.recycle(leadId(id), actor()).map(v -> withTag(Response.ok(), v));
+        return leads.recycle(leadId(id), actor()).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -242,7 +240,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "Neither owner nor team, or an unknown team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> assignLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Assign body) {
-        return leads.assign(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+        return leads.assign(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
     }
 
     @POST
@@ -295,9 +293,5 @@ public class LeadResource {
 
     private static UUID leadId(String id) {
         return Params.uuid("Lead", id);
-    }
-
-    private static Response withTag(Response.ResponseBuilder builder, Versioned<LeadView> v) {
-        return builder.entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
     }
 }

@@ -80,7 +80,7 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public Uni<Response> getApiKey(@PathParam("id") String id) {
         return keys.get(Params.uuid("API key", id))
-                .map(v -> Response.ok(v.view()).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(v.version()))).build());
+                .map(v -> v.respond(Response.ok()));
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class ApiKeyResource {
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ApiKeyRequest body) {
         return keys.update(Params.uuid("API key", id), body, ifMatch, Principals.nameOf(identity))
-                .map(v -> Response.ok(v.view()).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(v.version()))).build());
+                .map(v -> v.respond(Response.ok()));
     }
 
     @DELETE

@@ -6,7 +6,6 @@ import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
-import io.accord.common.Versioned;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -76,7 +74,7 @@ public class SlaPolicyResource {
             @NotNull SlaPolicyRequest body) {
         return idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/sla-policies", body,
                 () -> policies.create(body, actor())
-                        .map(v -> withTag(Response.created(URI.create("/api/v1/sla-policies/" + v.view().key())), v)));
+                        .map(v -> v.respond(Response.created(URI.create("/api/v1/sla-policies/" + v.view().key())))));
     }
 
     @GET
@@ -112,7 +110,7 @@ public class SlaPolicyResource {
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(schema = @Schema(implementation = SlaPolicyView.class)))
     public Uni<Response> getSlaPolicy(@PathParam("key") String key) {
-        return policies.get(key).map(v -> withTag(Response.ok(), v));
+        return policies.get(key).map(v -> v.respond(Response.ok()));
     }
 
     @PUT
@@ -132,7 +130,7 @@ public class SlaPolicyResource {
     public Uni<Response> updateSlaPolicy(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull SlaPolicyRequest body) {
-        return policies.update(key, body, ifMatch, actor()).map(v -> withTag(Response.ok(), v));
+        return policies.update(key, body, ifMatch, actor()).map(v -> v.respond(Response.ok()));
     }
 
     @DELETE
@@ -183,9 +181,5 @@ public class SlaPolicyResource {
 
     private String actor() {
         return Principals.nameOf(identity);
-    }
-
-    private static Response withTag(Response.ResponseBuilder builder, Versioned<SlaPolicyView> v) {
-        return builder.entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
     }
 }

@@ -7,7 +7,6 @@ import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
-import io.accord.common.Versioned;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,7 +70,7 @@ public class TeamResource {
             @Valid @NotNull TeamRequest body) {
         return idempotency.once(Principals.nameOf(identity), idempotencyKey, "POST", "/api/v1/teams", body,
                 () -> teams.create(body, Principals.nameOf(identity))
-                        .map(v -> withTag(Response.created(URI.create("/api/v1/teams/" + v.view().key())), v)));
+                        .map(v -> v.respond(Response.created(URI.create("/api/v1/teams/" + v.view().key())))));
     }
 
     @GET
@@ -98,7 +96,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "The team",
             content = @Content(schema = @Schema(implementation = TeamView.class)))
     public Uni<Response> getTeam(@PathParam("key") String key) {
-        return teams.get(key).map(v -> withTag(Response.ok(), v));
+        return teams.get(key).map(v -> v.respond(Response.ok()));
     }
 
     @PUT
@@ -117,7 +115,7 @@ public class TeamResource {
     public Uni<Response> updateTeam(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamRequest body) {
-        return teams.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> withTag(Response.ok(), v));
+        return teams.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> v.respond(Response.ok()));
     }
 
     @DELETE
@@ -136,9 +134,5 @@ public class TeamResource {
     public Uni<Response> deleteTeam(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return teams.delete(key, ifMatch, Principals.nameOf(identity)).map(v -> Response.noContent().build());
-    }
-
-    private static Response withTag(Response.ResponseBuilder builder, Versioned<TeamView> v) {
-        return builder.entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
     }
 }

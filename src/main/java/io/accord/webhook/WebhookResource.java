@@ -6,7 +6,6 @@ import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
-import io.accord.common.Versioned;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -75,7 +73,7 @@ public class WebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createWebhook(@Valid @NotNull WebhookRequest body) {
         return webhooks.create(body, Principals.nameOf(identity))
-                .map(v -> tagged(Response.created(URI.create("/api/v1/webhooks/" + v.view().key())), v));
+                .map(v -> v.respond(Response.created(URI.create("/api/v1/webhooks/" + v.view().key()))));
     }
 
     @GET
@@ -94,7 +92,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public Uni<Response> getWebhook(@PathParam("key") String key) {
-        return webhooks.get(key).map(v -> tagged(Response.ok(), v));
+        return webhooks.get(key).map(v -> v.respond(Response.ok()));
     }
 
     @PUT
@@ -111,7 +109,7 @@ public class WebhookResource {
     public Uni<Response> updateWebhook(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull WebhookRequest body) {
-        return webhooks.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> tagged(Response.ok(), v));
+        return webhooks.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> v.respond(Response.ok()));
     }
 
     @DELETE
@@ -172,9 +170,5 @@ public class WebhookResource {
     public Uni<Response> redeliverWebhookDelivery(@PathParam("key") String key, @PathParam("delivery") String delivery) {
         return webhooks.redeliver(key, Params.uuid("Delivery", delivery), Principals.nameOf(identity))
                 .map(d -> Response.accepted(d).build());
-    }
-
-    private static Response tagged(Response.ResponseBuilder builder, Versioned<WebhookView> v) {
-        return builder.entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
     }
 }
