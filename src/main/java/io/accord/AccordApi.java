@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Alerts", description = "SLA and commitment alerts: list, acknowledge, resolve, live stream, pull feed"),
             @Tag(name = "Webhooks", description = "Signed pushes of alert events, with retries and a delivery log"),
             @Tag(name = "ICPs", description = "Ideal Customer Profiles: versioned, signed by marketing and sales, and "
-                    + "evaluated against leads")
+                    + "evaluated against leads"),
+            @Tag(name = "Teams", description = "Sales and marketing teams: lead owners and escalation managers"),
+            @Tag(name = "Leads", description = "Lead intake (single and bulk), lifecycle actions and touches"),
+            @Tag(name = "SLA", description = "Follow-up SLA policies, the clocks they start at hand-off, and previews")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

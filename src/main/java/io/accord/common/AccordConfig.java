@@ -24,6 +24,23 @@ public interface AccordConfig {
     /** Webhook delivery. */
     Webhooks webhooks();
 
+    /** The SLA breach detector. */
+    Detector detector();
+
+    interface Detector {
+        /** Whether this replica runs the detector loop (every replica may; they share work safely). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often an idle detector polls for clocks with something due. */
+        @WithDefault("PT0.25S")
+        Duration interval();
+
+        /** Clocks claimed per transaction. */
+        @WithDefault("500")
+        int batch();
+    }
+
     interface Events {
         /** How long events are kept for the pull feed and stream replay (at least 30 days). */
         @WithDefault("P35D")

@@ -197,7 +197,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response database(PgException e, HttpServerRequest request) {
-        String state = e.getSqlState();
+        return sqlState(e.getSqlState(), e, request);
+    }
+
+    private Response sqlState(String state, Throwable e, HttpServerRequest request) {
         if ("23503".equals(state)) {
             return respond(ProblemKind.IN_USE, "The resource is still referenced by another resource", request);
         }
@@ -211,13 +214,21 @@ public class ProblemMappers {
         return unexpected(e, request);
     }
 
+    /**
+     * Hibernate Reactive reports a failed statement as a Hibernate exception whose cause is either the driver's
+     * {@link PgException} or a {@link java.sql.SQLException} carrying only its SQL state (a flush, for example).
+     */
     @ServerExceptionMapper(priority = 1)
     public Response hibernate(HibernateException e, HttpServerRequest request) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof PgException)) {
-            cause = cause.getCause();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg) {
+                return database(pg, request);
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sqlState(sql.getSQLState(), e, request);
+            }
         }
-        return cause instanceof PgException pg ? database(pg, request) : unexpected(e, request);
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper(priority = 10_000)

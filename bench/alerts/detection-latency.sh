@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Breach-detection latency: how long after a clock's due date its sla.breached alert is recorded.
+#
+# Starts the packaged service against a fresh PostgreSQL database on THIS machine (default: the local server at
+# 127.0.0.1:5432, user postgres, trust auth), seeds it with SQL, and reads the lag (detected_at - due_at) of every
+# alert from the database. Two scenarios, each with 100,000 running clocks that are not due:
+#   burst  - 10,000 clocks fall due in the same second;
+#   steady - 10,000 clocks fall due spread over 20 seconds.
+# Needs: psql, createdb/dropdb, a JDK, and `./mvnw -q package -DskipTests` done.
+#
+#   PGHOST/PGPORT/PGUSER  where the database server is (default 127.0.0.1 / 5432 / postgres)
+#   REPLICAS              service instances sharing the database (default 1; try 2)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+db=accord_bench_alerts
+replicas="${REPLICAS:-1}"
+key=bench-admin-key-0123456789abcdef-XYZ
+[ -f target/quarkus-app/quarkus-run.jar ] || { echo "run ./mvnw -q package -DskipTests first" >&2; exit 1; }
+
+dropdb --if-exists "$db" && createdb "$db"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+for i in $(seq 1 "$replicas"); do
+  port=$((8484 + i))
+  ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+    ACCORD_BOOTSTRAP_ADMIN_KEY="$key" QUARKUS_HTTP_PORT="$port" \
+    java -jar target/quarkus-app/quarkus-run.jar > "/tmp/accord-bench-replica-$i.log" 2>&1 &
+  pids+=($!)
+done
+for i in $(seq 1 "$replicas"); do
+  port=$((8484 + i))
+  for _ in $(seq 1 120); do curl -fs "localhost:$port/q/health/ready" > /dev/null && break; sleep 1; done
+done
+
+q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+
+q <<'SQL'
+insert into calendars (id, key, name, time_zone, hours, holidays, created_at, created_by, updated_at)
+values (gen_random_uuid(), 'always', 'Always open', 'UTC',
+        '[{"day":"monday","start":"00:00","end":"24:00"},{"day":"tuesday","start":"00:00","end":"24:00"},
+          {"day":"wednesday","start":"00:00","end":"24:00"},{"day":"thursday","start":"00:00","end":"24:00"},
+          {"day":"friday","start":"00:00","end":"24:00"},{"day":"saturday","start":"00:00","end":"24:00"},
+          {"day":"sunday","start":"00:00","end":"24:00"}]', '[]', now(), 'bench', now());
+insert into teams (id, key, name, function, manager_id, members, created_at, created_by, updated_at)
+values (gen_random_uuid(), 'bench-sales', 'Bench sales', 'sales', 'mgr-1', '{}', now(), 'bench', now());
+with p as (
+  insert into sla_policies (id, key, name, priority, enabled, calendar_id, calendar_key, conditions, milestones, revision,
+                            created_at, created_by, updated_at)
+  select gen_random_uuid(), 'bench', 'Bench', 1, true, id, 'always', '{}', '[]', 1, now(), 'bench', now()
+  from calendars where key = 'always' returning id)
+insert into sla_policy_revisions (id, policy_id, revision, key, name, priority, enabled, calendar_key, conditions,
+                                  milestones, created_at, created_by)
+select gen_random_uuid(), id, 1, 'bench', 'Bench', 1, true, 'always', '{}', '[]', now(), 'bench' from p;
+
+create function bench_clocks(n int, first_due timestamptz, spread interval) returns void language sql as $$
+  with l as (
+    insert into leads (id, source, external_id, status, company, contact, custom, owner_id, team_key, fit_tier,
+                       handoff_id, handed_off_at, created_at, updated_at)
+    select gen_random_uuid(), 'bench', 'b-' || gen_random_uuid(), 'mql', '{"name":"Bench Co"}', '{}', '{}', 'rep-1',
+           'bench-sales', 'A', gen_random_uuid(), now(), now(), now()
+    from generate_series(1, n) returning id, handoff_id)
+  insert into sla_clocks (id, lead_id, handoff_id, owner_id, team_key, tier, policy_id, policy_key, policy_revision,
+                          calendar_key, milestone, target, status, started_at, due_at, created_at)
+  select gen_random_uuid(), l.id, l.handoff_id, 'rep-1', 'bench-sales', 'A', p.id, 'bench', 1, 'always', 'first_touch',
+         'PT1H', 'running', now(), first_due + spread * (row_number() over () - 1) / greatest(n - 1, 1), now()
+  from l cross join (select id from sla_policies where key = 'bench') p
+$$;
+select bench_clocks(100000, now() + interval '1 day', interval '1 day');
+analyze;
+SQL
+
+measure() {
+  local label=$1 n=$2 spread=$3
+  q -c "delete from alerts; select bench_clocks($n, date_trunc('second', now()) + interval '10 seconds', interval '$spread');"
+  local deadline=$((SECONDS + 90))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    done_n=$(q -Atc "select count(*) from alerts where kind = 'sla.breached'")
+    [ "$done_n" -ge "$n" ] && break
+    sleep 1
+  done
+  q -Atc "select '$label: ' || count(*) || ' alerts, lag p50 ' ||
+      round((percentile_cont(0.5) within group (order by extract(epoch from detected_at - due_at)))::numeric, 3) || ' s, p99 ' ||
+      round((percentile_cont(0.99) within group (order by extract(epoch from detected_at - due_at)))::numeric, 3) || ' s, max ' ||
+      round(max(extract(epoch from detected_at - due_at))::numeric, 3) || ' s, running clocks ' ||
+      (select count(*) from sla_clocks where status = 'running')
+      from alerts where kind = 'sla.breached'"
+}
+
+echo "replicas: $replicas"
+measure "burst (10,000 due in one second)" 10000 "0 seconds"
+measure "steady (10,000 due over 20 s)" 10000 "20 seconds"
+echo "duplicate alerts: $(q -Atc "select count(*) - count(distinct (subject, kind)) from alerts")"

@@ -1,0 +1,22 @@
+package io.accord.lead;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One thing that happened to a lead (hand-off, decision, assignment), for its timeline. */
+@Entity
+@Table(name = "lead_events")
+public class LeadEvent {
+
+    @Id
+    public UUID id;
+    public UUID leadId;
+    public Instant at;
+    /** The action's wire name: hand_off, accept, reject, qualify, close, recycle, assign. */
+    public String kind;
+    public String actor;
+    public String summary;
+}

@@ -1,0 +1,303 @@
+package io.accord.lead;
+
+import io.accord.common.DetachFromClientCancellation;
+import io.accord.common.Idempotency;
+import io.accord.common.Page;
+import io.accord.common.PageRequest;
+import io.accord.common.Params;
+import io.accord.common.Problem;
+import io.accord.common.ProblemException;
+import io.accord.common.Versioned;
+import io.accord.security.Principals;
+import io.accord.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Leads")
+@DetachFromClientCancellation
+public class LeadResource {
+
+    static final String LIFECYCLE = "Lifecycle: `new` → `mql` (hand-off; SLA clocks start) → `accepted` → `qualified` → "
+            + "`won` | `lost`; `rejected` from `mql` or `accepted`; `recycled` from `mql`, `accepted` or `rejected`; a "
+            + "recycled lead can be handed off again, which starts new clocks. An action the status does not allow is "
+            + "a 409 `urn:accord:problem:invalid-transition` whose `allowedActions` lists what is allowed.";
+
+    private final LeadService leads;
+    private final Idempotency idempotency;
+    private final SecurityIdentity identity;
+
+    public LeadResource(LeadService leads, Idempotency idempotency, SecurityIdentity identity) {
+        this.leads = leads;
+        this.idempotency = idempotency;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.INTEGRATOR})
+    @Operation(operationId = "ingestLead", summary = "Push a lead (create or update)",
+            description = "Idempotent by `(source, externalId)`: 201 when the lead was created, 200 when an existing "
+                    + "lead was updated; never a duplicate, also under concurrent pushes. The lead is evaluated against "
+                    + "the active ICPs and the best result is stored as `fit`. Until hand-off, a push replaces "
+                    + "attributes, fit, and (when given) owner and team; after hand-off it replaces attributes only "
+                    + "(fit is frozen, owner and team change with `assign`). `status: mql` hands a `new` or `recycled` "
+                    + "lead off at once (SLA clocks start); otherwise `status` never moves a lead. `teamKey` must name "
+                    + "an existing team. Honours `Idempotency-Key`. Roles: admin, marketing, integrator.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "200", description = "An existing lead was updated",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid lead; `errors` names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> ingestLead(
+            @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull LeadRequest body) {
+        return leads.prepare(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads",
+                body, () -> leads.ingest(intake, actor()).map(r -> withTag(r.created()
+                        ? Response.created(URI.create("/api/v1/leads/" + r.lead().view().id())) : Response.ok(), r.lead()))));
+    }
+
+    @POST
+    @Path("/bulk")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.INTEGRATOR})
+    @Operation(operationId = "ingestLeadsInBulk", summary = "Push up to 1,000 leads at once",
+            description = "Each item is handled like `POST /api/v1/leads` (same rules, same idempotency by "
+                    + "`(source, externalId)`), but a bad item only fails itself: the result lists every item by "
+                    + "`index` with `created`, `updated` or `failed` and, for a failure, a problem document whose "
+                    + "`errors` name fields as `items[i].field`. An item repeating an earlier item's key updates the lead "
+                    + "that item wrote. The valid items are written with a few set-based statements; one audit event "
+                    + "summarises the request. More than 1,000 items, or none, is a 422. Honours `Idempotency-Key`. "
+                    + "Roles: admin, marketing, integrator.")
+    @APIResponse(responseCode = "200", description = "One result per item",
+            content = @Content(schema = @Schema(implementation = BulkLeadResult.class)))
+    @APIResponse(responseCode = "422", description = "No items, or more than 1,000",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> ingestLeadsInBulk(
+            @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull BulkLeadRequest body) {
+        return leads.prepareBulk(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST",
+                "/api/v1/leads/bulk", body, () -> leads.ingestBulk(intake, actor()).map(r -> Response.ok(r).build())));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
+    @Operation(operationId = "listLeads", summary = "List leads",
+            description = "In creation order. All filters combine. `handedOffFrom` is inclusive, `handedOffTo` "
+                    + "exclusive (the latest hand-off). Roles: any.")
+    public Uni<Page<LeadView>> listLeads(
+            @Parameter(description = "Lead status", schema = @Schema(enumeration = {"new", "mql", "accepted",
+                "qualified", "won", "lost", "rejected", "recycled"})) @QueryParam("status") String status,
+            @Parameter(description = "Owner's user id") @QueryParam("ownerId") String ownerId,
+            @Parameter(description = "Team key") @QueryParam("teamKey") String teamKey,
+            @Parameter(description = "ICP key of the fit") @QueryParam("icpKey") String icpKey,
+            @Parameter(description = "ICP tier of the fit") @QueryParam("tier") String tier,
+            @Parameter(description = "Source") @QueryParam("source") String source,
+            @Parameter(description = "RFC 3339; handed off at or after") @QueryParam("handedOffFrom") String handedOffFrom,
+            @Parameter(description = "RFC 3339; handed off before") @QueryParam("handedOffTo") String handedOffTo,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
+        String s = Params.blankToNull(status);
+        if (s != null && LeadLifecycle.Status.parse(s).isEmpty()) {
+            throw ProblemException.badParameter("status",
+                    "must be one of: new, mql, accepted, qualified, won, lost, rejected, recycled");
+        }
+        LeadFilter filter = new LeadFilter(s, Params.blankToNull(ownerId), Params.blankToNull(teamKey),
+                Params.blankToNull(icpKey), Params.blankToNull(tier), Params.blankToNull(source),
+                Params.instant("handedOffFrom", handedOffFrom), Params.instant("handedOffTo", handedOffTo));
+        return leads.list(filter, PageRequest.parse(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
+    @Operation(operationId = "getLead", summary = "Get a lead", description = "With an `ETag`. Roles: any.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    public Uni<Response> getLead(@PathParam("id") String id) {
+        return leads.get(leadId(id)).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/hand-off")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.INTEGRATOR, Roles.SALES_MANAGER})
+    @Operation(operationId = "handOffLead", summary = "Hand a lead off to sales (new or recycled → mql)",
+            description = "Optionally sets owner and team. Selects the SLA policy (the lead's frozen fit, source, "
+                    + "`company.country` and team against the enabled policies) and starts one clock per milestone; "
+                    + "when no policy matches the lead has no clocks. " + LIFECYCLE
+                    + " Roles: admin, marketing, integrator, sales_manager.")
+    @APIResponse(responseCode = "200", description = "The lead, now mql",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> handOffLead(@PathParam("id") String id, @Valid LeadActions.HandOff body) {
+        return leads.handOff(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(operationId = "acceptLead", summary = "Accept a lead (mql → accepted)",
+            description = "Meets the `decision` clock. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> acceptLead(@PathParam("id") String id) {
+        return leads.accept(leadId(id), actor()).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(operationId = "rejectLead", summary = "Reject a lead (mql or accepted → rejected)",
+            description = "With a reason; `other` requires a `note`. Meets the `decision` and `qualification` clocks "
+                    + "and cancels the others still running. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid reason, or `other` without a note",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> rejectLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Reject body) {
+        return leads.reject(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/qualify")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(operationId = "qualifyLead", summary = "Qualify a lead (accepted → qualified)",
+            description = "Meets the `qualification` clock. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> qualifyLead(@PathParam("id") String id) {
+        return leads.qualify(leadId(id), actor()).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(operationId = "closeLead", summary = "Close a lead as won or lost (qualified → won | lost)",
+            description = "Cancels the clocks still running. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid outcome",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> closeLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Close body) {
+        return leads.close(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/recycle")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.MARKETING})
+    @Operation(operationId = "recycleLead", summary = "Recycle a lead back to nurture (mql, accepted or rejected → recycled)",
+            description = "Cancels the clocks still running. Marketing can hand the lead off again later, which "
+                    + "starts new clocks. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager, marketing.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> recycleLead(@PathParam("id") String id) {
+        return leads.recycle(leadId(id), actor()).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES_MANAGER, Roles.INTEGRATOR})
+    @Operation(operationId = "assignLead", summary = "Change a lead's owner or team",
+            description = "Allowed in `new`, `mql`, `accepted`, `qualified` and `recycled`. Running clocks follow "
+                    + "the new owner and team; met and cancelled clocks keep who had them. `teamKey` must name an "
+                    + "existing team. " + LIFECYCLE + " Roles: admin, sales_manager, integrator.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Neither owner nor team, or an unknown team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> assignLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Assign body) {
+        return leads.assign(leadId(id), body, actor()).map(v -> withTag(Response.ok(), v));
+    }
+
+    @POST
+    @Path("/{id}/touches")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(operationId = "logTouch", summary = "Log a touch (call, email, meeting, social, other)",
+            description = "`occurredAt` may be in the past (late CRM syncs) but at most one minute in the future "
+                    + "(422). The first touch at or after a hand-off meets its `first_touch` clock, the N-th meets its "
+                    + "`attempts` clock, at the touch's `occurredAt` (late when after the due date). Not allowed on a "
+                    + "`new` lead (409). Honours `Idempotency-Key`. Roles: admin, sales, sales_manager.")
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(schema = @Schema(implementation = TouchView.class)))
+    @APIResponse(responseCode = "409", description = "The lead was never handed off",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid touch; `errors` names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> logTouch(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried log safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull TouchRequest body) {
+        UUID leadId = leadId(id);
+        return idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads/" + leadId + "/touches", body,
+                () -> leads.logTouch(leadId, body, actor()).map(t -> Response
+                        .created(URI.create("/api/v1/leads/" + leadId + "/touches/" + t.id())).entity(t).build()));
+    }
+
+    @GET
+    @Path("/{id}/touches")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
+    @Operation(operationId = "listTouches", summary = "List a lead's touches",
+            description = "In the order they were logged. Roles: any.")
+    public Uni<Page<TouchView>> listTouches(@PathParam("id") String id,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
+        return leads.touches(leadId(id), PageRequest.parse(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}/touches/{touchId}")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
+    @Operation(operationId = "getTouch", summary = "Get one touch", description = "Roles: any.")
+    @APIResponse(responseCode = "200", description = "The touch",
+            content = @Content(schema = @Schema(implementation = TouchView.class)))
+    public Uni<TouchView> getTouch(@PathParam("id") String id, @PathParam("touchId") String touchId) {
+        return leads.touch(leadId(id), Params.uuid("Touch", touchId));
+    }
+
+    private String actor() {
+        return Principals.nameOf(identity);
+    }
+
+    private static UUID leadId(String id) {
+        return Params.uuid("Lead", id);
+    }
+
+    private static Response withTag(Response.ResponseBuilder builder, Versioned<LeadView> v) {
+        return builder.entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
+    }
+}

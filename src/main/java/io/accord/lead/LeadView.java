@@ -1,0 +1,36 @@
+package io.accord.lead;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Lead", description = "A lead, its fit with the active ICPs and where it is in the lifecycle.")
+public record LeadView(
+        UUID id,
+        @Schema(example = "hubspot") String source,
+        @Schema(example = "contact-48151623") String externalId,
+        @Schema(example = "mql", enumeration = {"new", "mql", "accepted", "qualified", "won", "lost", "rejected",
+            "recycled"}) String status,
+        Map<String, Object> company,
+        Map<String, Object> contact,
+        Map<String, Object> custom,
+        @Schema(example = "u-2001", nullable = true) String ownerId,
+        @Schema(example = "emea-inbound", nullable = true) String teamKey,
+        @Schema(nullable = true, description = "Null when no ICP was active at evaluation") LeadFit fit,
+        @Schema(example = "2026-11-20T16:00:00Z", nullable = true, description = "The latest hand-off") Instant handedOffAt,
+        @Schema(nullable = true) Rejection rejection,
+        @Schema(example = "won", nullable = true, enumeration = {"won", "lost"}) String outcome,
+        @Schema(example = "[\"accept\", \"reject\", \"recycle\", \"assign\", \"log_touch\"]",
+                description = "What the lead's status allows now") List<String> allowedActions,
+        @Schema(example = "2026-11-20T15:58:00Z") Instant createdAt,
+        @Schema(example = "2026-11-20T16:00:00Z") Instant updatedAt) {
+
+    @Schema(name = "LeadRejection")
+    public record Rejection(
+            @Schema(example = "no_budget", enumeration = {"not_icp_fit", "bad_contact_data", "duplicate", "no_budget",
+                "no_authority", "competitor", "other"}) String reason,
+            @Schema(nullable = true, example = "Budget frozen until Q3") String note) {
+    }
+}

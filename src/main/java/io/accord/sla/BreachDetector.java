@@ -1,0 +1,208 @@
+package io.accord.sla;
+
+import io.accord.alert.AlertDraft;
+import io.accord.alert.AlertService;
+import io.accord.alert.AlertView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.accord.common.AccordConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * Finds SLA clocks whose warning point, due date or escalation point has passed and raises their alerts; resolves the
+ * alerts of clocks that were met late or cancelled. Runs on every replica: clocks are claimed in batches with
+ * {@code FOR UPDATE SKIP LOCKED} through one partial index on {@code next_check_at}; the alerts, the clocks' changes,
+ * the webhook outbox rows and the stream events are written in one transaction; the unique key of alerts makes each
+ * one exist once. Nothing in memory decides anything, so a replica that dies mid-batch loses nothing: its
+ * transaction rolls back and the rows are claimed again. After downtime the same scan catches up on everything missed.
+ */
+@ApplicationScoped
+public class BreachDetector {
+
+    private static final Logger LOG = Logger.getLogger(BreachDetector.class);
+
+    private final Pool pool;
+    private final AlertService alerts;
+    private final Clock clock;
+    private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final Duration interval;
+    private final int batch;
+    private final boolean enabled;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timer = -1;
+
+    public BreachDetector(Pool pool, AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry,
+            AccordConfig config) {
+        this.pool = pool;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.interval = config.detector().interval();
+        this.batch = config.detector().batch();
+        this.enabled = config.detector().enabled();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            timer = vertx.setPeriodic(interval.toMillis(), id -> tick());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        drain().subscribe().with(n -> running.set(false), failure -> {
+            LOG.warnf("Breach detection round failed, retrying: %s", failure.getMessage());
+            running.set(false);
+        });
+    }
+
+    /** Scans until a batch comes back short; answers how many clocks it handled. */
+    public Uni<Integer> drain() {
+        return scanOnce().chain(n -> n == batch ? drain().map(m -> m + n) : Uni.createFrom().item(n));
+    }
+
+    /** One batch in one transaction; answers how many clocks it claimed. */
+    public Uni<Integer> scanOnce() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(conn -> claim(conn, now).chain(rows -> handle(conn, now, rows).replaceWith(rows.size())));
+    }
+
+    private Uni<List<Row>> claim(SqlConnection conn, Instant now) {
+        return conn.preparedQuery("select c.id, c.lead_id, c.status, c.owner_id, c.team_key, c.tier, c.policy_key, "
+                        + "c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
+                        + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
+                        + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
+                        + "exists (select 1 from alerts a where a.clock_id = c.id and a.kind = 'sla.breached' "
+                        + "and a.status = 'resolved') as breach_resolved "
+                        + "from sla_clocks c join leads l on l.id = c.lead_id left join teams t on t.key = c.team_key "
+                        + "where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), batch))
+                .map(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return list;
+                });
+    }
+
+    private Uni<Void> handle(SqlConnection conn, Instant now, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<AlertDraft> drafts = new ArrayList<>();
+        List<Instant> checkpoints = new ArrayList<>();
+        List<UUID> resolveClocks = new ArrayList<>();
+        List<String> resolutions = new ArrayList<>();
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] breachedAt = new OffsetDateTime[n];
+        OffsetDateTime[] warnedAt = new OffsetDateTime[n];
+        OffsetDateTime[] escalatedAt = new OffsetDateTime[n];
+        OffsetDateTime[] nextCheck = new OffsetDateTime[n];
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            UUID id = r.getUUID("id");
+            ids[i] = id;
+            String status = r.getString("status");
+            Instant warn = instant(r, "warn_at");
+            Instant due = instant(r, "due_at");
+            Instant escalate = instant(r, "escalate_at");
+            boolean warned = r.getOffsetDateTime("warning_raised_at") != null;
+            boolean escalated = r.getOffsetDateTime("escalation_raised_at") != null;
+            ClockCheck check = ClockCheck.of(status, r.getBoolean("late"), warn, due, escalate, warned, escalated,
+                    r.getBoolean("breach_resolved"), now);
+            statuses[i] = check.status();
+            if (check.resolution() != null) {
+                resolveClocks.add(id);
+                resolutions.add(check.resolution());
+            }
+            if (check.raiseWarning()) {
+                drafts.add(draft("sla.warning", r, null));
+                checkpoints.add(warn);
+                warnedAt[i] = at;
+            }
+            if (check.raiseBreach()) {
+                drafts.add(draft("sla.breached", r, null));
+                checkpoints.add(due);
+                breachedAt[i] = at;
+            }
+            if (check.raiseEscalation()) {
+                drafts.add(draft("sla.escalated", r, r.getString("manager_id")));
+                checkpoints.add(escalate);
+                escalatedAt[i] = at;
+            }
+            nextCheck[i] = check.nextCheck() == null ? null : check.nextCheck().atOffset(ZoneOffset.UTC);
+        }
+        return alerts.raise(conn, now, drafts)
+                .invoke(created -> measure(created, drafts, checkpoints, now))
+                .chain(() -> alerts.resolveForClocks(conn, now, resolveClocks, resolutions))
+                .chain(() -> conn.preparedQuery("update sla_clocks c set status = x.status, "
+                                + "breached_at = coalesce(c.breached_at, x.breached), "
+                                + "warning_raised_at = coalesce(c.warning_raised_at, x.warned), "
+                                + "escalation_raised_at = coalesce(c.escalation_raised_at, x.escalated), "
+                                + "next_check_at = x.next "
+                                + "from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], "
+                                + "$5::timestamptz[], $6::timestamptz[]) as x(id, status, breached, warned, escalated, next) "
+                                + "where c.id = x.id")
+                        .execute(Tuple.of(ids, statuses, breachedAt, warnedAt, escalatedAt, nextCheck)))
+                .replaceWithVoid();
+    }
+
+    private void measure(List<AlertView> created, List<AlertDraft> drafts, List<Instant> checkpoints, Instant now) {
+        for (AlertView alert : created) {
+            Counter.builder("accord.alerts.raised").tag("kind", alert.kind()).register(registry).increment();
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            Timer.builder("accord.alerts.detection.lag").description("From a deadline to its alert being recorded")
+                    .publishPercentileHistogram().register(registry)
+                    .record(Duration.between(checkpoints.get(i), now).isNegative() ? Duration.ZERO
+                            : Duration.between(checkpoints.get(i), now));
+        }
+    }
+
+    private static AlertDraft draft(String kind, Row r, String managerId) {
+        UUID clockId = r.getUUID("id");
+        return new AlertDraft(kind, clockId.toString(), clockId, r.getUUID("lead_id"), r.getString("source"),
+                r.getString("external_id"), r.getString("company_name"), r.getString("owner_id"), r.getString("team_key"),
+                r.getString("tier"), managerId, r.getString("policy_key"), r.getInteger("policy_revision"),
+                r.getString("milestone"), instant(r, "due_at"), Map.of());
+    }
+
+    private static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+}

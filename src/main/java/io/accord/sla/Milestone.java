@@ -1,0 +1,29 @@
+package io.accord.sla;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an SLA clock waits for. Wire values are lower_snake_case. */
+public enum Milestone {
+    /** The first touch that happened at or after the clock started. */
+    FIRST_TOUCH,
+    /** The lead was accepted or rejected. */
+    DECISION,
+    /** The N-th touch that happened at or after the clock started. */
+    ATTEMPTS,
+    /** The lead was qualified or rejected. */
+    QUALIFICATION;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Milestone> parse(String value) {
+        for (Milestone m : values()) {
+            if (m.wire().equals(value)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,208 @@
+package io.accord.sla;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.calendar.BusinessCalendar;
+import io.accord.calendar.CalendarService;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Starts, meets and cancels SLA clocks as leads move. The lead feature calls it inside the transaction of the lead's
+ * change, so a lead and its clocks always agree. Selection is {@link PolicySelector}, deadlines come from the
+ * calendar engine ({@link CalendarService#deadline}), meeting rules are {@link ClockRules}.
+ */
+@ApplicationScoped
+public class SlaClocks {
+
+    /** A lead at the moment it is handed off: what selection matches and what the clocks copy. */
+    public record HandOff(UUID leadId, UUID handoffId, Instant at, String source, String country, String ownerId,
+            String teamKey, String icpKey, String tier) {
+
+        public PolicySelector.Facts facts() {
+            return new PolicySelector.Facts(tier, icpKey, source, country, teamKey);
+        }
+    }
+
+    /** The policy revision a hand-off started clocks from. */
+    public record Applied(String policyKey, int policyRevision, int clocks) {
+    }
+
+    /** The clocks a policy would start: one entry per milestone. */
+    public record Plan(CompiledPolicyRef policy, Instant startedAt, List<PlannedClock> clocks) {
+    }
+
+    /** A policy revision, as referenced by plans and clocks. */
+    public record CompiledPolicyRef(UUID policyId, String key, int revision, String name, String calendarKey) {
+    }
+
+    public record PlannedClock(MilestoneTarget target, MilestoneTarget.Deadlines deadlines) {
+    }
+
+    private final SlaPolicyRepository policies;
+    private final SlaClockRepository clocks;
+    private final CalendarService calendars;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SlaClocks(SlaPolicyRepository policies, SlaClockRepository clocks, CalendarService calendars,
+            ObjectMapper json, Clock clock) {
+        this.policies = policies;
+        this.clocks = clocks;
+        this.calendars = calendars;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts one clock per milestone of the selected policy for each hand-off; one result per hand-off, empty when no
+     * enabled policy matches (the lead then has no clocks). All clocks are written with one statement.
+     */
+    @WithTransaction
+    public Uni<List<Optional<Applied>>> start(List<HandOff> handOffs) {
+        if (handOffs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return plans(handOffs.stream().map(HandOff::facts).toList(),
+                handOffs.stream().map(HandOff::at).toList()).chain(plans -> {
+                    Instant now = now();
+                    List<SlaClock> rows = new ArrayList<>();
+                    List<Optional<Applied>> applied = new ArrayList<>(handOffs.size());
+                    for (int i = 0; i < handOffs.size(); i++) {
+                        HandOff h = handOffs.get(i);
+                        Optional<Plan> plan = plans.get(i);
+                        if (plan.isEmpty()) {
+                            applied.add(Optional.empty());
+                            continue;
+                        }
+                        CompiledPolicyRef p = plan.get().policy();
+                        for (PlannedClock planned : plan.get().clocks()) {
+                            rows.add(clock(h, p, planned, now));
+                        }
+                        applied.add(Optional.of(new Applied(p.key(), p.revision(), plan.get().clocks().size())));
+                    }
+                    return clocks.insertAll(rows).replaceWith(applied);
+                });
+    }
+
+    /** What {@link #start} would do for a lead with these facts, handed off at {@code at}; stores nothing. */
+    @WithTransaction
+    public Uni<Optional<Plan>> plan(PolicySelector.Facts facts, Instant at) {
+        return plans(List.of(facts), List.of(at)).map(list -> list.get(0));
+    }
+
+    /** Meets and cancels the lead's live clocks as {@link ClockRules} says for a lifecycle event at {@code at}. */
+    @WithTransaction
+    public Uni<Void> leadChanged(UUID leadId, SlaEvent event, Instant at) {
+        Set<String> met = ClockRules.metBy(event).stream().map(Milestone::wire).collect(Collectors.toSet());
+        Uni<Integer> meet = met.isEmpty() ? Uni.createFrom().item(0) : clocks.meet(leadId, met, at);
+        return meet.chain(n -> ClockRules.cancels(event) ? clocks.cancel(leadId, at) : Uni.createFrom().item(0))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Re-checks the lead's live touch clocks against its touches' times (all of them, or at least those since the
+     * current hand-off): first_touch and attempts clocks whose touch has now happened are met at that touch's time.
+     */
+    @WithTransaction
+    public Uni<Void> touchesChanged(UUID leadId, List<Instant> touchTimes) {
+        return clocks.live(leadId).chain(live -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (SlaClock c : live) {
+                Milestone m = Milestone.parse(c.milestone).orElseThrow();
+                Optional<Instant> metAt = ClockRules.metByTouches(m, c.attempts, c.startedAt, touchTimes);
+                if (metAt.isPresent()) {
+                    chain = chain.chain(() -> clocks.meetClock(c.id, metAt.get()).replaceWithVoid());
+                }
+            }
+            return chain;
+        });
+    }
+
+    /** The lead's owner or team changed: its live clocks follow. */
+    @WithTransaction
+    public Uni<Void> reassigned(UUID leadId, String ownerId, String teamKey) {
+        return clocks.reassign(leadId, ownerId, teamKey).replaceWithVoid();
+    }
+
+    /** Selection and deadlines for several leads with one read of the enabled policies and each calendar once. */
+    private Uni<List<Optional<Plan>>> plans(List<PolicySelector.Facts> facts, List<Instant> starts) {
+        return policies.enabled().chain(rows -> {
+            Map<String, CompiledPolicy> byKey = rows.stream().map(p -> CompiledPolicy.of(p, json))
+                    .collect(Collectors.toMap(CompiledPolicy::key, Function.identity()));
+            List<PolicySelector.Candidate> candidates = byKey.values().stream().map(CompiledPolicy::candidate).toList();
+            List<Optional<CompiledPolicy>> chosen = facts.stream()
+                    .map(f -> PolicySelector.select(candidates, f).map(c -> byKey.get(c.key()))).toList();
+            Set<String> calendarKeys = new LinkedHashSet<>();
+            chosen.forEach(c -> c.ifPresent(p -> calendarKeys.add(p.calendarKey())));
+            return calendars(calendarKeys).map(cals -> {
+                List<Optional<Plan>> plans = new ArrayList<>(chosen.size());
+                for (int i = 0; i < chosen.size(); i++) {
+                    Instant start = starts.get(i);
+                    plans.add(chosen.get(i).map(p -> plan(p, cals.get(p.calendarKey()), start)));
+                }
+                return plans;
+            });
+        });
+    }
+
+    private static Plan plan(CompiledPolicy p, BusinessCalendar calendar, Instant start) {
+        List<PlannedClock> planned = p.milestones().stream()
+                .map(m -> new PlannedClock(m, m.deadlines(start, (s, d) -> CalendarService.deadline(calendar, s, d))))
+                .toList();
+        return new Plan(new CompiledPolicyRef(p.policyId(), p.key(), p.revision(), p.name(), p.calendarKey()), start,
+                planned);
+    }
+
+    /** The compiled calendars, loaded one after the other (a session runs one query at a time). */
+    private Uni<Map<String, BusinessCalendar>> calendars(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Multi.createFrom().iterable(keys)
+                .onItem().transformToUniAndConcatenate(k -> calendars.calendar(k).map(c -> Map.entry(k, c)))
+                .collect().in(HashMap::new, (map, e) -> map.put(e.getKey(), e.getValue()));
+    }
+
+    private static SlaClock clock(HandOff h, CompiledPolicyRef p, PlannedClock planned, Instant now) {
+        SlaClock c = new SlaClock();
+        c.id = UUID.randomUUID();
+        c.leadId = h.leadId();
+        c.handoffId = h.handoffId();
+        c.ownerId = h.ownerId();
+        c.teamKey = h.teamKey();
+        c.tier = h.tier();
+        c.policyId = p.policyId();
+        c.policyKey = p.key();
+        c.policyRevision = p.revision();
+        c.calendarKey = p.calendarKey();
+        c.milestone = planned.target().kind().wire();
+        c.target = planned.target().target().toString();
+        c.attempts = planned.target().attempts();
+        c.status = "running";
+        c.startedAt = h.at();
+        c.warnAt = planned.deadlines().warnAt();
+        c.dueAt = planned.deadlines().dueAt();
+        c.escalateAt = planned.deadlines().escalateAt();
+        c.createdAt = now;
+        return c;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,32 @@
+package io.accord.sla;
+
+import io.accord.common.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, UUID> {
+
+    Uni<SlaPolicy> findByKey(String key) {
+        return find("key", key).firstResult();
+    }
+
+    /** The candidates for selection at hand-off (index sla_policies_enabled). */
+    Uni<List<SlaPolicy>> enabled() {
+        return list("enabled = true order by priority desc, key");
+    }
+
+    Uni<List<SlaPolicy>> page(PageRequest page) {
+        Parameters params = new Parameters();
+        String where = "";
+        if (page.after() != null) {
+            where = "where createdAt > :cAt or (createdAt = :cAt and id > :cId) ";
+            params.and("cAt", page.after().createdAt()).and("cId", page.after().id());
+        }
+        return find(where + "order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
+    }
+}
