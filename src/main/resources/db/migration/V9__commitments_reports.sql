@@ -129,6 +129,10 @@ create trigger lead_touches_first_touch
     after insert on lead_touches
     for each row execute function lead_touches_first_touch();
 
+-- Speed to lead in whole seconds, for sorting as integers (stored generated columns are computed after the triggers).
+alter table leads add column first_touch_seconds integer
+    generated always as (floor(extract(epoch from first_touch_at - handed_off_at))::integer) stored;
+
 -- Reports by hand-off window (speed to lead, fit vs outcome) use leads_handed_off; the funnel uses leads_page
 -- (created_at); the digest's weekly figures use these.
 create index leads_rejected_at on leads (rejected_at) where rejected_at is not null;
@@ -142,6 +146,10 @@ alter table sla_clocks
     -- Business seconds on the policy calendar from start to met; computed by the application (ClockDurations) right
     -- after the clock is met, as a trigger cannot run the calendar engine.
     add column business_seconds_to_met bigint;
+
+-- Wall time to met in whole seconds, for sorting as integers.
+alter table sla_clocks add column wall_seconds_to_met integer
+    generated always as (floor(extract(epoch from met_at - started_at))::integer) stored;
 
 update sla_clocks c set source = l.source, icp_key = l.fit_icp_key from leads l where l.id = c.lead_id;
 

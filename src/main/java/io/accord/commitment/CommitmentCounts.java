@@ -32,25 +32,31 @@ final class CommitmentCounts {
         args.add(periods.stream().map(p -> p.start().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
         args.add(periods.stream().map(p -> p.end().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
         args.add(c.eventKind());
-        StringBuilder inner = new StringBuilder("select count(distinct e.lead_id) from lead_events e "
-                + "join leads l on l.id = e.lead_id ");
+        String with = "";
+        StringBuilder inner = new StringBuilder("select count(distinct e.lead_id) from lead_events e ");
         StringBuilder where = new StringBuilder("where e.kind = $3 and e.at >= p.s and e.at < p.e");
         if (c.icpKey() != null) {
+            inner.append("join leads l on l.id = e.lead_id ");
             args.add(c.icpKey());
-            where.append(" and l.fit_icp_key = $").append(args.size());
+            int icp = args.size();
+            where.append(" and l.fit_icp_key = $").append(icp);
             if (c.minTier() != null) {
-                inner.append("join icps i on i.key = l.fit_icp_key "
-                        + "join icp_versions v on v.icp_id = i.id and v.number = l.fit_version ");
+                // The (version, tier) pairs of the ICP at or above the minimum tier, from each version's tier list,
+                // computed once; leads are then matched against them by a hashed semi-join.
                 args.add(c.minTier());
-                where.append(" and accord_tier_rank(v.definition, l.fit_tier) <= accord_tier_rank(v.definition, $")
-                        .append(args.size()).append(")");
+                with = "with qualifying as (select v.number, t.tier ->> 'label' as label from icps i "
+                        + "join icp_versions v on v.icp_id = i.id "
+                        + "cross join lateral jsonb_array_elements(v.definition -> 'tiers') with ordinality as t(tier, ord) "
+                        + "where i.key = $" + icp + " and t.ord <= accord_tier_rank(v.definition, $" + args.size() + ")) ";
+                where.append(" and (l.fit_version, l.fit_tier) in (select number, label from qualifying)");
             }
         } else if (c.minTier() != null) {
+            inner.append("join leads l on l.id = e.lead_id ");
             args.add(c.minTier());
             where.append(" and l.fit_tier is not null and l.fit_tier collate \"C\" <= $").append(args.size())
                     .append(" collate \"C\"");
         }
-        String sql = "select p.n, (" + inner + where + ") as actual "
+        String sql = with + "select p.n, (" + inner + where + ") as actual "
                 + "from unnest($1::timestamptz[], $2::timestamptz[]) with ordinality as p(s, e, n) order by p.n";
         return client.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
             List<Long> out = new ArrayList<>(periods.size());

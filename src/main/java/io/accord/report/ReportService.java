@@ -1,31 +1,36 @@
 package io.accord.report;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The four analytical reports, each one aggregate statement in the database (counts with {@code filter}, ordered-set
- * percentiles, {@code grouping sets} for the groups and the total in one pass); no rows are loaded into memory. Every
- * report runs in a read-only transaction with a larger {@code work_mem} for its sorts.
+ * The four analytical reports, computed by aggregate statements in the database; no row is loaded into memory.
+ *
+ * <p>Each report is split into independent statements that {@link ReportReader} runs concurrently on one snapshot:
+ * the counts per group (a plain {@code GROUP BY}, which PostgreSQL runs with parallel workers; the total is the sum of
+ * the groups, since counts add up) and the exact continuous percentiles ({@code percentile_cont}), per group and
+ * overall, which sort in a single process each. Durations are sorted as whole seconds from stored columns
+ * ({@code wall_seconds_to_met}, {@code business_seconds_to_met}, {@code first_touch_seconds}).
  */
 @ApplicationScoped
 public class ReportService {
 
-    static final String WORK_MEM = "set local work_mem = '64MB'";
-
-    private final Pool pool;
+    private final ReportReader reader;
     private final ClockDurations durations;
 
-    public ReportService(Pool pool, ClockDurations durations) {
-        this.pool = pool;
+    public ReportService(ReportReader reader, ClockDurations durations) {
+        this.reader = reader;
         this.durations = durations;
     }
 
@@ -37,88 +42,126 @@ public class ReportService {
      * {@code met_at - started_at}, business time from {@code business_seconds_to_met}.
      */
     public Uni<SlaComplianceReport> slaCompliance(ReportQuery q) {
-        return durations.catchUp().onFailure().recoverWithItem(0).chain(() -> read(conn -> slaCompliance(conn, q)));
+        return durations.catchUp().onFailure().recoverWithItem(0)
+                .chain(() -> reader.concurrently(slaParts(q)).map(parts -> slaReport(q, parts)));
     }
 
+    static final String SLA_COUNTS = """
+            count(*) as clocks,
+            count(*) filter (where status = 'met' and not late) as on_time,
+            count(*) filter (where status = 'met' and late) as met_late,
+            count(*) filter (where status = 'breached' or (status = 'cancelled' and breached_at is not null)) as breached,
+            count(*) filter (where status = 'cancelled' and breached_at is null) as cancelled,
+            count(*) filter (where status = 'running') as running""";
+
+    static final String SLA_PERCENTILES = """
+            percentile_cont(array[0.5, 0.9]) within group (order by business_seconds_to_met)
+                filter (where business_seconds_to_met >= 0) as business,
+            percentile_cont(array[0.5, 0.9]) within group (order by wall_seconds_to_met) as wall""";
+
+    List<Function<SqlConnection, Uni<?>>> slaParts(ReportQuery q) {
+        List<Function<SqlConnection, Uni<?>>> parts = new ArrayList<>();
+        parts.add(conn -> aggregate(conn, q, SLA_COUNTS, "sla_clocks", "due_at", null, true));
+        if (q.groupBy() != null) {
+            parts.add(conn -> aggregate(conn, q, SLA_PERCENTILES, "sla_clocks", "due_at", "status = 'met'", true));
+        }
+        parts.add(conn -> aggregate(conn, q, SLA_PERCENTILES, "sla_clocks", "due_at", "status = 'met'", false));
+        return parts;
+    }
+
+    /** The report's statements one after the other on {@code conn} (for the digest, which runs many). */
     Uni<SlaComplianceReport> slaCompliance(SqlConnection conn, ReportQuery q) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select ").append(keyColumns(q)).append("""
-                count(*) as clocks,
-                count(*) filter (where status = 'met' and not late) as on_time,
-                count(*) filter (where status = 'met' and late) as met_late,
-                count(*) filter (where status = 'breached' or (status = 'cancelled' and breached_at is not null)) as breached,
-                count(*) filter (where status = 'cancelled' and breached_at is null) as cancelled,
-                count(*) filter (where status = 'running') as running,
-                percentile_cont(array[0.5, 0.9]) within group (order by business_seconds_to_met)
-                    filter (where status = 'met' and business_seconds_to_met >= 0) as business,
-                percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from met_at - started_at))
-                    filter (where status = 'met') as wall
-                from sla_clocks""");
-        q.where(sql, args, "due_at");
-        groupAndOrder(sql, q);
-        return conn.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
-            Grouped<SlaComplianceReport.Group> g = grouped(rows, q, ReportService::slaGroup);
-            return new SlaComplianceReport(q.from(), q.to(), q.groupByWire(), g.groups(), g.total());
-        });
+        return ReportReader.inOrder(conn, slaParts(q)).map(parts -> slaReport(q, parts));
     }
 
-    static SlaComplianceReport.Group slaGroup(Row r, String key) {
-        long onTime = r.getLong("on_time");
-        long late = r.getLong("met_late");
-        long breached = r.getLong("breached");
-        Double[] business = r.getArrayOfDoubles("business");
-        Double[] wall = r.getArrayOfDoubles("wall");
-        return new SlaComplianceReport.Group(key, r.getLong("clocks"), onTime, late, breached, r.getLong("cancelled"),
-                r.getLong("running"), Rates.percent(onTime, onTime + late + breached),
+    @SuppressWarnings("unchecked")
+    static SlaComplianceReport slaReport(ReportQuery q, List<Object> parts) {
+        Map<String, Row> counts = (Map<String, Row>) parts.get(0);
+        Map<String, Row> percentiles = q.groupBy() == null ? Map.of() : (Map<String, Row>) parts.get(1);
+        Row overall = ((Map<String, Row>) parts.get(parts.size() - 1)).get(null);
+        List<SlaComplianceReport.Group> groups = new ArrayList<>();
+        long[] sums = new long[6];
+        for (Map.Entry<String, Row> e : counts.entrySet()) {
+            Row c = e.getValue();
+            long[] n = {c.getLong("clocks"), c.getLong("on_time"), c.getLong("met_late"), c.getLong("breached"),
+                c.getLong("cancelled"), c.getLong("running")};
+            for (int i = 0; i < n.length; i++) {
+                sums[i] += n[i];
+            }
+            Row p = q.groupBy() == null ? overall : percentiles.get(e.getKey());
+            groups.add(slaGroup(e.getKey(), n, p));
+        }
+        SlaComplianceReport.Group total = slaGroup(null, sums, overall);
+        if (q.groupBy() == null) {
+            groups = List.of(total);
+        }
+        return new SlaComplianceReport(q.from(), q.to(), q.groupByWire(), groups, total);
+    }
+
+    private static SlaComplianceReport.Group slaGroup(String key, long[] n, Row p) {
+        Double[] business = p == null ? null : p.getArrayOfDoubles("business");
+        Double[] wall = p == null ? null : p.getArrayOfDoubles("wall");
+        return new SlaComplianceReport.Group(key, n[0], n[1], n[2], n[3], n[4], n[5],
+                Rates.percent(n[1], n[1] + n[2] + n[3]),
                 new SlaComplianceReport.TimeToMet(new Percentiles(Rates.at(business, 0), Rates.at(business, 1)),
                         new Percentiles(Rates.at(wall, 0), Rates.at(wall, 1))));
     }
 
     // ------------------------------------------------------------------------------------------ speed to lead
 
+    static final String SPEED_COUNTS = """
+            count(*) as handed_off,
+            count(first_touch_seconds) as touched,
+            count(*) filter (where first_touch_seconds <= 3600) as within_hour""";
+
+    static final String SPEED_PERCENTILES =
+            "percentile_cont(array[0.5, 0.9, 0.99]) within group (order by first_touch_seconds) as p";
+
     /** Leads handed off in [from, to): time from hand-off to the first touch at or after it. */
     public Uni<SpeedToLeadReport> speedToLead(ReportQuery q) {
-        return read(conn -> speedToLead(conn, q));
+        List<Function<SqlConnection, Uni<?>>> parts = new ArrayList<>();
+        parts.add(conn -> aggregate(conn, q, SPEED_COUNTS, "leads", "handed_off_at", null, true));
+        if (q.groupBy() != null) {
+            parts.add(conn -> aggregate(conn, q, SPEED_PERCENTILES, "leads", "handed_off_at",
+                    "first_touch_seconds is not null", true));
+        }
+        parts.add(conn -> aggregate(conn, q, SPEED_PERCENTILES, "leads", "handed_off_at", "first_touch_seconds is not null",
+                false));
+        return reader.concurrently(parts).map(results -> speedReport(q, results));
     }
 
-    Uni<SpeedToLeadReport> speedToLead(SqlConnection conn, ReportQuery q) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select ").append(keyColumns(q)).append("""
-                count(*) as handed_off,
-                count(first_touch_at) as touched,
-                percentile_cont(array[0.5, 0.9, 0.99]) within group (order by extract(epoch from first_touch_at - handed_off_at)) as p,
-                count(*) filter (where first_touch_at <= handed_off_at + interval '1 hour') as within_hour
-                from leads""");
-        q.where(sql, args, "handed_off_at");
-        groupAndOrder(sql, q);
-        return conn.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
-            Grouped<SpeedToLeadReport.Group> g = grouped(rows, q, ReportService::speedGroup);
-            return new SpeedToLeadReport(q.from(), q.to(), q.groupByWire(), g.groups(), g.total());
-        });
+    @SuppressWarnings("unchecked")
+    static SpeedToLeadReport speedReport(ReportQuery q, List<Object> parts) {
+        Map<String, Row> counts = (Map<String, Row>) parts.get(0);
+        Map<String, Row> percentiles = q.groupBy() == null ? Map.of() : (Map<String, Row>) parts.get(1);
+        Row overall = ((Map<String, Row>) parts.get(parts.size() - 1)).get(null);
+        List<SpeedToLeadReport.Group> groups = new ArrayList<>();
+        long[] sums = new long[3];
+        for (Map.Entry<String, Row> e : counts.entrySet()) {
+            Row c = e.getValue();
+            long[] n = {c.getLong("handed_off"), c.getLong("touched"), c.getLong("within_hour")};
+            for (int i = 0; i < n.length; i++) {
+                sums[i] += n[i];
+            }
+            groups.add(speedGroup(e.getKey(), n, q.groupBy() == null ? overall : percentiles.get(e.getKey())));
+        }
+        SpeedToLeadReport.Group total = speedGroup(null, sums, overall);
+        return new SpeedToLeadReport(q.from(), q.to(), q.groupByWire(), q.groupBy() == null ? List.of(total) : groups,
+                total);
     }
 
-    static SpeedToLeadReport.Group speedGroup(Row r, String key) {
-        long handedOff = r.getLong("handed_off");
-        long within = r.getLong("within_hour");
-        Double[] p = r.getArrayOfDoubles("p");
-        return new SpeedToLeadReport.Group(key, handedOff, r.getLong("touched"), Rates.at(p, 0), Rates.at(p, 1),
-                Rates.at(p, 2), within, Rates.percent(within, handedOff));
+    private static SpeedToLeadReport.Group speedGroup(String key, long[] n, Row percentiles) {
+        Double[] p = percentiles == null ? null : percentiles.getArrayOfDoubles("p");
+        return new SpeedToLeadReport.Group(key, n[0], n[1], Rates.at(p, 0), Rates.at(p, 1), Rates.at(p, 2), n[2],
+                Rates.percent(n[2], n[0]));
     }
 
     // ------------------------------------------------------------------------------------------ funnel
 
-    /**
-     * Leads created in [from, to). {@code current}: leads in the stage now. {@code reached}: new = all; mql = handed
-     * off; accepted, qualified, rejected, recycled = entered that stage at some point; won, lost = closed so.
-     * Rejection reasons: of the leads that carry one (rejected, or rejected then recycled).
-     */
-    public Uni<FunnelReport> funnel(ReportQuery q) {
-        return read(conn -> funnel(conn, q));
-    }
+    static final String FUNNEL_COUNTS;
 
-    Uni<FunnelReport> funnel(SqlConnection conn, ReportQuery q) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select ").append(keyColumns(q)).append("count(*) as leads");
+    static {
+        StringBuilder sql = new StringBuilder("count(*) as leads");
         for (String stage : FunnelReport.STAGES) {
             sql.append(", count(*) filter (where status = '").append(stage).append("') as c_").append(stage);
         }
@@ -133,23 +176,57 @@ public class ReportService {
         for (String reason : ReportCsv.REASONS) {
             sql.append(", count(*) filter (where reject_reason = '").append(reason).append("') as x_").append(reason);
         }
-        sql.append(" from leads");
-        q.where(sql, args, "created_at");
-        groupAndOrder(sql, q);
-        return conn.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
-            Grouped<FunnelReport.Group> g = grouped(rows, q, ReportService::funnelGroup);
-            return new FunnelReport(q.from(), q.to(), q.groupByWire(), g.groups(), g.total());
+        FUNNEL_COUNTS = sql.toString();
+    }
+
+    /** The count columns of the funnel, in the order they are summed for the total. */
+    static final List<String> FUNNEL_COLUMNS;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of("leads"));
+        FunnelReport.STAGES.forEach(s -> columns.add("c_" + s));
+        FunnelReport.STAGES.stream().filter(s -> !s.equals("new")).forEach(s -> columns.add("r_" + s));
+        ReportCsv.REASONS.forEach(r -> columns.add("x_" + r));
+        FUNNEL_COLUMNS = List.copyOf(columns);
+    }
+
+    /**
+     * Leads created in [from, to). {@code current}: leads in the stage now. {@code reached}: new = all; mql = handed
+     * off; accepted, qualified, rejected, recycled = entered that stage at some point; won, lost = closed so.
+     * Rejection reasons: of the leads that carry one (rejected, or rejected then recycled).
+     */
+    public Uni<FunnelReport> funnel(ReportQuery q) {
+        return reader.sequentially(List.of(conn -> funnel(conn, q))).map(r -> (FunnelReport) r.get(0));
+    }
+
+    Uni<FunnelReport> funnel(SqlConnection conn, ReportQuery q) {
+        return aggregate(conn, q, FUNNEL_COUNTS, "leads", "created_at", null, true).map(rows -> {
+            List<FunnelReport.Group> groups = new ArrayList<>();
+            Map<String, Long> sums = new LinkedHashMap<>();
+            for (Map.Entry<String, Row> e : rows.entrySet()) {
+                Map<String, Long> n = new HashMap<>();
+                for (String column : FUNNEL_COLUMNS) {
+                    long v = e.getValue().getLong(column);
+                    n.put(column, v);
+                    sums.merge(column, v, Long::sum);
+                }
+                groups.add(funnelGroup(e.getKey(), n));
+            }
+            FUNNEL_COLUMNS.forEach(c -> sums.putIfAbsent(c, 0L));
+            FunnelReport.Group total = funnelGroup(null, sums);
+            return new FunnelReport(q.from(), q.to(), q.groupByWire(), q.groupBy() == null ? List.of(total) : groups,
+                    total);
         });
     }
 
-    static FunnelReport.Group funnelGroup(Row r, String key) {
-        long leads = r.getLong("leads");
+    static FunnelReport.Group funnelGroup(String key, Map<String, Long> n) {
+        long leads = n.get("leads");
         List<FunnelReport.Stage> stages = new ArrayList<>();
-        java.util.Map<String, Long> reached = new java.util.HashMap<>();
+        Map<String, Long> reached = new HashMap<>();
         for (String stage : FunnelReport.STAGES) {
-            long n = stage.equals("new") ? leads : r.getLong("r_" + stage);
-            reached.put(stage, n);
-            stages.add(new FunnelReport.Stage(stage, r.getLong("c_" + stage), n));
+            long r = stage.equals("new") ? leads : n.get("r_" + stage);
+            reached.put(stage, r);
+            stages.add(new FunnelReport.Stage(stage, n.get("c_" + stage), r));
         }
         List<FunnelReport.Conversion> conversions = new ArrayList<>();
         for (List<String> c : FunnelReport.CONVERSIONS) {
@@ -158,12 +235,12 @@ public class ReportService {
         }
         List<FunnelReport.Reason> reasons = new ArrayList<>();
         for (String reason : ReportCsv.REASONS) {
-            long n = r.getLong("x_" + reason);
-            if (n > 0) {
-                reasons.add(new FunnelReport.Reason(reason, n));
+            long count = n.get("x_" + reason);
+            if (count > 0) {
+                reasons.add(new FunnelReport.Reason(reason, count));
             }
         }
-        reasons.sort(java.util.Comparator.comparingLong(FunnelReport.Reason::count).reversed()
+        reasons.sort(Comparator.comparingLong(FunnelReport.Reason::count).reversed()
                 .thenComparing(FunnelReport.Reason::reason));
         return new FunnelReport.Group(key, leads, stages, conversions, reasons);
     }
@@ -175,7 +252,7 @@ public class ReportService {
      * qualified and rejected count what happened since that hand-off, won counts leads won.
      */
     public Uni<FitVsOutcomeReport> fitVsOutcome(ReportQuery q) {
-        return read(conn -> fitVsOutcome(conn, q));
+        return reader.sequentially(List.of(conn -> fitVsOutcome(conn, q))).map(r -> (FitVsOutcomeReport) r.get(0));
     }
 
     Uni<FitVsOutcomeReport> fitVsOutcome(SqlConnection conn, ReportQuery q) {
@@ -212,44 +289,32 @@ public class ReportService {
 
     // ------------------------------------------------------------------------------------------ plumbing
 
-    /** Runs report statements in one read-only transaction with room for sorts. */
-    <T> Uni<T> read(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(conn -> conn.query("set transaction read only").execute()
-                .chain(() -> conn.query(WORK_MEM).execute())
-                .chain(() -> work.apply(conn)));
-    }
-
-    /** {@code <col> as key, grouping(<col>) as total,} with a group column; nothing without. */
-    private static String keyColumns(ReportQuery q) {
-        String col = q.groupColumn();
-        return col == null ? "" : col + " as key, grouping(" + col + ") as total, ";
-    }
-
-    private static void groupAndOrder(StringBuilder sql, ReportQuery q) {
-        String col = q.groupColumn();
+    /**
+     * {@code select [<group column> as key,] <aggregates> from <table> where <window and filters> [and <extra>]
+     * [group by <group column>]}, as a map from group value (null for rows without one, and for the ungrouped
+     * row) to its row, in group order (nulls last).
+     */
+    static Uni<Map<String, Row>> aggregate(SqlConnection conn, ReportQuery q, String aggregates, String table,
+            String timeColumn, String extra, boolean grouped) {
+        String col = grouped ? q.groupColumn() : null;
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ").append(col == null ? "" : col + " as key, ").append(aggregates)
+                .append(" from ").append(table);
+        q.where(sql, args, timeColumn);
+        if (extra != null) {
+            sql.append(" and ").append(extra);
+        }
         if (col != null) {
-            sql.append(" group by grouping sets ((").append(col).append("), ()) order by grouping(").append(col)
-                    .append("), ").append(col).append(" nulls last");
+            sql.append(" group by ").append(col).append(" order by ").append(col).append(" nulls last");
         }
+        return conn.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> byKey(rows, col != null));
     }
 
-    private record Grouped<G>(List<G> groups, G total) {
-    }
-
-    /** Splits grouping-set rows into the groups and the total; without grouping the one row is both. */
-    private static <G> Grouped<G> grouped(RowSet<Row> rows, ReportQuery q, java.util.function.BiFunction<Row, String, G> map) {
-        List<G> groups = new ArrayList<>();
-        G total = null;
+    private static Map<String, Row> byKey(RowSet<Row> rows, boolean keyed) {
+        Map<String, Row> out = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (q.groupColumn() == null) {
-                total = map.apply(r, null);
-                groups.add(total);
-            } else if (r.getInteger("total") == 1) {
-                total = map.apply(r, null);
-            } else {
-                groups.add(map.apply(r, r.getString("key")));
-            }
+            out.put(keyed ? r.getString("key") : null, r);
         }
-        return new Grouped<>(groups, total);
+        return out;
     }
 }

@@ -31,13 +31,15 @@ public class WeeklyDigestService {
     static final int TOP = 5;
 
     private final ReportService reports;
+    private final ReportReader reader;
     private final ClockDurations durations;
     private final CommitmentService commitments;
     private final Clock clock;
 
-    public WeeklyDigestService(ReportService reports, ClockDurations durations, CommitmentService commitments,
-            Clock clock) {
+    public WeeklyDigestService(ReportService reports, ReportReader reader, ClockDurations durations,
+            CommitmentService commitments, Clock clock) {
         this.reports = reports;
+        this.reader = reader;
         this.durations = durations;
         this.commitments = commitments;
         this.clock = clock;
@@ -59,7 +61,8 @@ public class WeeklyDigestService {
         Instant before = week.before().start(zone);
         Instant asOf = now.isBefore(to) ? now : to;
         return durations.catchUp().onFailure().recoverWithItem(0)
-                .chain(() -> reports.read(conn -> parts(conn, from, to, before, asOf)))
+                .chain(() -> reader.sequentially(List.of(conn -> parts(conn, from, to, before, asOf))))
+                .map(results -> (Parts) results.get(0))
                 .chain(parts -> commitments.periodsContaining(to.minusNanos(1000)).map(lines -> new WeeklyDigest(
                         week.toString(), zone.getId(), from, to, now,
                         new WeeklyDigest.Sales(parts.sla().total(), parts.sla().groups(), parts.breaches()),
@@ -128,7 +131,7 @@ public class WeeklyDigestService {
                 .execute(window).map(rows -> rows.iterator().next());
         Uni<BigDecimal[]> speed = conn.preparedQuery("""
                 select handed_off_at >= $2 as current,
-                       percentile_cont(0.5) within group (order by extract(epoch from first_touch_at - handed_off_at)) as median
+                       percentile_cont(0.5) within group (order by first_touch_seconds) as median
                 from leads where handed_off_at >= $1 and handed_off_at < $3 group by 1""")
                 .execute(window).map(rows -> {
                     BigDecimal[] minutes = new BigDecimal[2];
