@@ -22,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     + "evaluated against leads"),
             @Tag(name = "Teams", description = "Sales and marketing teams: lead owners and escalation managers"),
             @Tag(name = "Leads", description = "Lead intake (single and bulk), lifecycle actions and touches"),
-            @Tag(name = "SLA", description = "Follow-up SLA policies, the clocks they start at hand-off, and previews")
+            @Tag(name = "SLA", description = "Follow-up SLA policies, the clocks they start at hand-off, and previews"),
+            @Tag(name = "Commitments", description = "Marketing's half of the agreement: leads promised per period, with "
+                    + "pace projection and at-risk, met and missed alerts"),
+            @Tag(name = "Reports", description = "The shared numbers both sides read: SLA compliance, speed to lead, "
+                    + "funnel, ICP fit against outcome and the weekly digest; JSON, CSV and Markdown")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

@@ -27,6 +27,28 @@ public interface AccordConfig {
     /** The SLA breach detector. */
     Detector detector();
 
+    /** The commitment checker. */
+    Commitments commitments();
+
+    /** Reports. */
+    Reports reports();
+
+    interface Commitments {
+        /** How often each replica looks for commitments due for a check. */
+        @WithDefault("PT30S")
+        Duration pollInterval();
+
+        /** The longest time between two checks of an open period (checks also happen at its quarter point and end). */
+        @WithDefault("PT15M")
+        Duration checkInterval();
+    }
+
+    interface Reports {
+        /** How often a replica computes the business time of newly met SLA clocks (reports also do it first). */
+        @WithDefault("PT10S")
+        Duration clockDurationsInterval();
+    }
+
     interface Detector {
         /** Whether this replica runs the detector loop (every replica may; they share work safely). */
         @WithDefault("true")

@@ -1,0 +1,42 @@
+package io.accord.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** SLA compliance of the clocks due in [from, to), per group. */
+@Schema(name = "SlaComplianceReport")
+public record SlaComplianceReport(
+        @Schema(example = "2026-11-16T00:00:00Z") Instant from,
+        @Schema(example = "2026-11-23T00:00:00Z") Instant to,
+        @Schema(nullable = true, example = "teamKey", description = "null: one group with all clocks") String groupBy,
+        List<Group> groups,
+        @Schema(description = "All clocks of the report, whatever their group") Group total) {
+
+    /**
+     * One group. The outcome counts are disjoint and add up to {@code clocks}.
+     */
+    @Schema(name = "SlaComplianceGroup")
+    public record Group(
+            @Schema(nullable = true, example = "emea-sales", description = "The group's value; null for clocks "
+                    + "without one (e.g. no owner), and for the total") String key,
+            @Schema(example = "120") long clocks,
+            @Schema(example = "104", description = "Met by the deadline") long metOnTime,
+            @Schema(example = "9", description = "Met after the deadline") long metLate,
+            @Schema(example = "4", description = "Breached and not met (still open, or cancelled after the breach)")
+            long breached,
+            @Schema(example = "2", description = "Cancelled before any breach (the lead left the funnel)") long cancelled,
+            @Schema(example = "1", description = "Still running, not breached yet") long running,
+            @Schema(nullable = true, example = "89.7", description = "On time ÷ (on time + late + breached), as a "
+                    + "percentage with one decimal; null when that is 0 ÷ 0") BigDecimal compliance,
+            TimeToMet timeToMet) {
+    }
+
+    /** Time from a clock's start to its being met, over the met clocks (on time or late). */
+    @Schema(name = "TimeToMet")
+    public record TimeToMet(
+            @Schema(description = "Business time on the clock's policy calendar") Percentiles business,
+            @Schema(description = "Wall-clock time") Percentiles wall) {
+    }
+}
