@@ -122,8 +122,8 @@ from leads cross join generate_series(1, 2) k
 where first_touch_at is not null and (k = 1 or random() < 0.5);
 
 -- The lifecycle events the application writes (commitments and the digest count hand-offs and acceptances).
-insert into lead_events (id, lead_id, at, kind, actor, summary)
-select gen_random_uuid(), id, at, kind, 'bench', kind
+insert into lead_events (id, lead_id, at, kind, actor, summary, fit_icp_key, fit_version, fit_tier)
+select gen_random_uuid(), id, at, kind, 'bench', kind, fit_icp_key, fit_version, fit_tier
 from leads cross join lateral (values (handed_off_at, 'hand_off'), (accepted_at, 'accept'), (qualified_at, 'qualify'),
                                       (closed_at, 'close'), (rejected_at, 'reject'), (recycled_at, 'recycle')) e(at, kind)
 where e.at is not null;

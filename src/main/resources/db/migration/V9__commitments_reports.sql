@@ -47,8 +47,6 @@ create function accord_tier_rank(definition jsonb, label text) returns integer
     limit 1
 $$;
 
--- Commitments count lifecycle events in a period: hand-offs and acceptances.
-create index lead_events_kind_at on lead_events (kind, at) include (lead_id);
 
 -- ------------------------------------------------------------------------------------------------ leads
 
@@ -114,6 +112,30 @@ $$;
 create trigger leads_track_stages
     before insert or update of status, handoff_id on leads
     for each row execute function leads_track_stages();
+
+-- Commitments count lifecycle events in a period: hand-offs and acceptances of leads of some ICP and tier. Each event
+-- records the lead's fit when it happened (frozen from hand-off on), so counting reads one index and never the leads.
+alter table lead_events
+    add column fit_icp_key text,
+    add column fit_version integer,
+    add column fit_tier    text;
+
+update lead_events e set fit_icp_key = l.fit_icp_key, fit_version = l.fit_version, fit_tier = l.fit_tier
+from leads l where l.id = e.lead_id;
+
+create function lead_events_copy_fit() returns trigger language plpgsql as $$
+begin
+    select l.fit_icp_key, l.fit_version, l.fit_tier into new.fit_icp_key, new.fit_version, new.fit_tier
+    from leads l where l.id = new.lead_id;
+    return new;
+end;
+$$;
+
+create trigger lead_events_copy_fit
+    before insert on lead_events
+    for each row execute function lead_events_copy_fit();
+
+create index lead_events_kind_at on lead_events (kind, at) include (lead_id, fit_icp_key, fit_version, fit_tier);
 
 -- A touch at or after the hand-off that is earlier than the known first touch becomes the first touch.
 create function lead_touches_first_touch() returns trigger language plpgsql as $$

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Counts what a commitment counts, per period, in one statement: the distinct leads with a {@code hand_off} (or
- * {@code accept}) lifecycle event inside each period (index {@code lead_events_kind_at}), optionally only leads that
- * fit the commitment's ICP and are of its minimum tier or better.
+ * {@code accept}) lifecycle event inside each period, optionally only leads that fit the commitment's ICP and are of
+ * its minimum tier or better, by the fit the event recorded (frozen from hand-off on). It reads the covering index
+ * {@code lead_events_kind_at} only.
  *
  * <p>Tier order: with an ICP, the order of the tier list of the ICP version the lead was scored with (highest first;
  * a version without a tier of that label counts none of its leads); without an ICP, label order (A is better than B,
@@ -36,10 +37,9 @@ final class CommitmentCounts {
         StringBuilder inner = new StringBuilder("select count(distinct e.lead_id) from lead_events e ");
         StringBuilder where = new StringBuilder("where e.kind = $3 and e.at >= p.s and e.at < p.e");
         if (c.icpKey() != null) {
-            inner.append("join leads l on l.id = e.lead_id ");
             args.add(c.icpKey());
             int icp = args.size();
-            where.append(" and l.fit_icp_key = $").append(icp);
+            where.append(" and e.fit_icp_key = $").append(icp);
             if (c.minTier() != null) {
                 // The (version, tier) pairs of the ICP at or above the minimum tier, from each version's tier list,
                 // computed once; leads are then matched against them by a hashed semi-join.
@@ -48,12 +48,11 @@ final class CommitmentCounts {
                         + "join icp_versions v on v.icp_id = i.id "
                         + "cross join lateral jsonb_array_elements(v.definition -> 'tiers') with ordinality as t(tier, ord) "
                         + "where i.key = $" + icp + " and t.ord <= accord_tier_rank(v.definition, $" + args.size() + ")) ";
-                where.append(" and (l.fit_version, l.fit_tier) in (select number, label from qualifying)");
+                where.append(" and (e.fit_version, e.fit_tier) in (select number, label from qualifying)");
             }
         } else if (c.minTier() != null) {
-            inner.append("join leads l on l.id = e.lead_id ");
             args.add(c.minTier());
-            where.append(" and l.fit_tier is not null and l.fit_tier collate \"C\" <= $").append(args.size())
+            where.append(" and e.fit_tier is not null and e.fit_tier collate \"C\" <= $").append(args.size())
                     .append(" collate \"C\"");
         }
         String sql = with + "select p.n, (" + inner + where + ") as actual "

@@ -45,10 +45,11 @@ public class CommitmentResource {
             + "`quarter`), with period boundaries at local midnight in the zone of `calendarKey`. `handed_off` counts "
             + "the leads handed off to sales in the period; `accepted` counts the leads sales accepted in the period "
             + "(the instant of acceptance decides, not the hand-off, so a closed period's figure never changes). A lead "
-            + "is counted once per period, by its current fit. `minTier` counts only leads of that tier or better: with "
-            + "`icpKey`, in the order of the tier list of the ICP version the lead was scored with (highest first); "
-            + "without, in label order (A is better than B). Alerts: `commitment.at_risk` once per period when, after "
-            + "a quarter of the period's business time, the projection is below target; `commitment.met` or "
+            + "is counted once per period, by its fit when the event happened (frozen at hand-off). `minTier` counts "
+            + "only leads of that tier or better: with `icpKey`, in the order of the tier list of the ICP version the "
+            + "lead was scored with (highest first); without, in label order (A is better than B). Alerts: "
+            + "`commitment.at_risk` once per period when, after a quarter of the period's business time, the projection "
+            + "is below target; `commitment.met` or "
             + "`commitment.missed` when a period closes (for periods closing after the commitment was created). Each "
             + "is raised exactly once, on any replica, and delivered like every alert (REST, stream, webhooks).";
 
