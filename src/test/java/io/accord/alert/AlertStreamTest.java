@@ -57,7 +57,8 @@ class AlertStreamTest {
     void aStreamSeesNewAlertsLiveWithTheirSequenceIds() throws Exception {
         String team = Api.slug("live");
         try (SseClient client = SseClient.open("/api/v1/alerts/stream?teamKey=" + team, Api.newKey("viewer"), null)) {
-            Thread.sleep(500);
+            // A stream without Last-Event-ID starts "now": wait until it runs (its first heartbeat) before raising.
+            assertNotNull(client.nextComment(WAIT), "the stream did not start");
             AlertView a = raise(Alerts.breaches(1, team)).get(0);
             SseClient.Event event = client.nextEvent(WAIT);
             assertNotNull(event, "no live event");
@@ -127,7 +128,7 @@ class AlertStreamTest {
         String team = Api.slug("cross");
         try (SseClient client = SseClient.open("/api/v1/alerts/stream?teamKey=" + team, Api.newKey("viewer"), null);
                 Connection other = DriverManager.getConnection(jdbcUrl, user, password)) {
-            Thread.sleep(500);
+            assertNotNull(client.nextComment(WAIT), "the stream did not start");
             other.setAutoCommit(false);
             try (PreparedStatement insert = other.prepareStatement("insert into events (type, at, alert_kind, alert_status, "
                     + "team_key, data) values ('alert.created', now(), 'sla.breached', 'open', ?, '{\"from\":\"replica-2\"}') "
