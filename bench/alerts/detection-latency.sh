@@ -2,8 +2,9 @@
 # Breach-detection latency: how long after a clock's due date its sla.breached alert is recorded.
 #
 # Starts the packaged service against a fresh PostgreSQL database on THIS machine (default: the local server at
-# 127.0.0.1:5432, user postgres, trust auth), seeds it with SQL, and reads the lag (detected_at - due_at) of every
-# alert from the database. Two scenarios, each with 100,000 running clocks that are not due:
+# 127.0.0.1:5432, user postgres, trust auth), seeds it with SQL, and measures how long after its deadline each alert is
+# recorded (committed, as seen by an observer polling every 20 ms), and its detectedAt - dueAt. Two scenarios, each
+# with 100,000 running clocks that are not due:
 #   burst  - 10,000 clocks fall due in the same second;
 #   steady - 10,000 clocks fall due spread over 20 seconds.
 # Needs: psql, createdb/dropdb, a JDK, and `./mvnw -q package -DskipTests` done.
@@ -72,24 +73,51 @@ select bench_clocks(100000, now() + interval '1 day', interval '1 day');
 analyze;
 SQL
 
+# Watches from outside the service: every 20 ms, it stamps each alert that has become visible (committed) with the
+# wall-clock time it was first seen. "Recorded" is that time, so the lag below includes the detector's whole
+# transaction, not only the moment it started. It follows the event sequence, whose order is commit order, so each
+# poll reads only the new rows and the observer costs the machine little.
+watch_alerts() {
+  local n=$1
+  q <<SQL
+drop table if exists bench_seen;
+create table bench_seen (alert_id uuid primary key, seq bigint not null, seen_at timestamptz not null);
+do \$\$
+declare seen int := 0; last bigint; stop timestamptz := clock_timestamp() + interval '90 seconds'; added int;
+        newest bigint;
+begin
+  select coalesce(max(seq), 0) into last from events;
+  while seen < $n and clock_timestamp() < stop loop
+    with fresh as (
+      insert into bench_seen select e.alert_id, e.seq, clock_timestamp() from events e
+      where e.seq > last and e.type = 'alert.created' and e.alert_kind = 'sla.breached' returning seq)
+    select count(*), max(seq) into added, newest from fresh;
+    seen := seen + added;
+    last := coalesce(newest, last);
+    perform pg_sleep(0.02);
+  end loop;
+end \$\$;
+SQL
+}
+
 measure() {
   local label=$1 n=$2 spread=$3
   q -c "delete from alerts; select bench_clocks($n, date_trunc('second', now()) + interval '10 seconds', interval '$spread');"
-  local deadline=$((SECONDS + 90))
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    done_n=$(q -Atc "select count(*) from alerts where kind = 'sla.breached'")
-    [ "$done_n" -ge "$n" ] && break
-    sleep 1
-  done
-  q -Atc "select '$label: ' || count(*) || ' alerts, lag p50 ' ||
-      round((percentile_cont(0.5) within group (order by extract(epoch from detected_at - due_at)))::numeric, 3) || ' s, p99 ' ||
-      round((percentile_cont(0.99) within group (order by extract(epoch from detected_at - due_at)))::numeric, 3) || ' s, max ' ||
-      round(max(extract(epoch from detected_at - due_at))::numeric, 3) || ' s, running clocks ' ||
+  watch_alerts "$n"
+  q -Atc "select '$label: ' || count(*) || ' alerts; recorded (committed, seen by a 20 ms poll) after the deadline: p50 ' ||
+      round((percentile_cont(0.5) within group (order by extract(epoch from s.seen_at - a.due_at)))::numeric, 3) || ' s, p99 ' ||
+      round((percentile_cont(0.99) within group (order by extract(epoch from s.seen_at - a.due_at)))::numeric, 3) || ' s, max ' ||
+      round(max(extract(epoch from s.seen_at - a.due_at))::numeric, 3) || ' s; detectedAt - dueAt: p50 ' ||
+      round((percentile_cont(0.5) within group (order by extract(epoch from a.detected_at - a.due_at)))::numeric, 3) || ' s, p99 ' ||
+      round((percentile_cont(0.99) within group (order by extract(epoch from a.detected_at - a.due_at)))::numeric, 3) || ' s; running clocks ' ||
       (select count(*) from sla_clocks where status = 'running')
-      from alerts where kind = 'sla.breached'"
+      from alerts a join bench_seen s on s.alert_id = a.id where a.kind = 'sla.breached'"
 }
 
 echo "replicas: $replicas"
-measure "burst (10,000 due in one second)" 10000 "0 seconds"
+# The first burst meets a JVM that has just started (nothing compiled yet); the second meets a warmed-up one, as a
+# replica that has been running for a while would be.
+measure "burst, cold JVM (10,000 due in one second)" 10000 "0 seconds"
 measure "steady (10,000 due over 20 s)" 10000 "20 seconds"
+measure "burst, warm JVM (10,000 due in one second)" 10000 "0 seconds"
 echo "duplicate alerts: $(q -Atc "select count(*) - count(distinct (subject, kind)) from alerts")"

@@ -103,7 +103,7 @@ public class AlertService {
             revisions[i] = d.policyRevision();
             milestones[i] = d.milestone();
             dues[i] = d.dueAt() == null ? null : d.dueAt().atOffset(ZoneOffset.UTC);
-            details[i] = write(d.details());
+            details[i] = d.details() == null || d.details().isEmpty() ? "{}" : write(d.details());
         }
         // One statement for the whole batch; "on conflict do nothing" makes a second raise a no-op.
         return conn.preparedQuery("insert into alerts (id, kind, subject, clock_id, status, lead_id, source, external_id, "
@@ -116,17 +116,36 @@ public class AlertService {
                         + "$15::text[], $16::timestamptz[], $17::text[]) with ordinality as x(id, kind, subject, clock_id, "
                         + "lead_id, source, external_id, company_name, owner_id, team_key, tier, manager_id, policy_key, "
                         + "policy_revision, milestone, due_at, details, ord) order by ord "
-                        + "on conflict (subject, kind) do nothing returning " + COLUMNS)
+                        + "on conflict (subject, kind) do nothing returning id")
                 .execute(Tuple.from(java.util.Arrays.asList(ids, kinds, subjects, clocks, leads, sources, externalIds,
                         companies, owners, teams, tiers, managers, policies, revisions, milestones, dues, details, at)))
                 .chain(rows -> {
-                    List<AlertView> created = new ArrayList<>();
+                    // The created alerts are exactly the drafts, so they are built here rather than read back.
+                    java.util.Set<UUID> inserted = new java.util.HashSet<>(rows.size() * 2);
                     for (Row row : rows) {
-                        created.add(view(row));
+                        inserted.add(row.getUUID(0));
+                    }
+                    Instant stamp = at.toInstant();
+                    List<AlertView> created = new ArrayList<>(inserted.size());
+                    for (int i = 0; i < n; i++) {
+                        if (inserted.contains(ids[i])) {
+                            created.add(created(ids[i], ordered.get(i), read(details[i]), stamp));
+                        }
                     }
                     return events.append(conn, detectedAt, created.stream().map(a -> event("alert.created", a)).toList())
                             .replaceWith(created);
                 });
+    }
+
+    private static AlertView created(UUID id, AlertDraft d, Map<String, Object> details, Instant at) {
+        return new AlertView(id, d.kind(), "open", null, d.clockId(), d.leadId(), d.source(), d.externalId(),
+                d.companyName(), d.tier(), d.ownerId(), d.teamKey(), d.managerId(), d.policyKey(), d.policyRevision(),
+                d.milestone(), d.dueAt() == null ? null : d.dueAt().truncatedTo(ChronoUnit.MICROS), at,
+                link(d.leadId()), details, null, null, null, null, null, at);
+    }
+
+    private static String link(UUID leadId) {
+        return leadId == null ? null : "/api/v1/leads/" + leadId;
     }
 
     /** Resolves the unresolved alerts of a clock that was met late or cancelled, in {@code conn}'s transaction. */
@@ -138,7 +157,7 @@ public class AlertService {
         return conn.preparedQuery("update alerts a set status = 'resolved', resolution = x.r, resolved_at = $3, "
                         + "resolved_by = 'system', version = a.version + 1 "
                         + "from unnest($1::uuid[], $2::text[]) as x(c, r) "
-                        + "where a.clock_id = x.c and a.status <> 'resolved' returning a.*")
+                        + "where a.subject = x.c::text and a.clock_id = x.c and a.status <> 'resolved' returning a.*")
                 .execute(Tuple.of(clockIds.toArray(new UUID[0]), resolutions.toArray(new String[0]),
                         now.atOffset(ZoneOffset.UTC)))
                 .chain(rows -> {
@@ -232,7 +251,7 @@ public class AlertService {
                 row.getString("owner_id"), row.getString("team_key"), row.getString("manager_id"),
                 row.getString("policy_key"), row.getInteger("policy_revision"), row.getString("milestone"),
                 instant(row, "due_at"), instant(row, "detected_at"),
-                leadId == null ? null : "/api/v1/leads/" + leadId, read(row.getString("details")),
+                link(leadId), read(row.getString("details")),
                 instant(row, "acknowledged_at"), row.getString("acknowledged_by"), instant(row, "resolved_at"),
                 row.getString("resolved_by"), row.getString("comment"), instant(row, "created_at"));
     }
@@ -252,7 +271,7 @@ public class AlertService {
 
     private Map<String, Object> read(String value) {
         try {
-            return value == null ? Map.of() : json.readValue(value, MAP);
+            return value == null || value.equals("{}") ? Map.of() : json.readValue(value, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

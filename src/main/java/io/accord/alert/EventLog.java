@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The global event sequence. Events are appended inside the transaction of the change they describe, together with
@@ -37,10 +38,10 @@ public class EventLog {
         }
         int n = drafts.size();
         String[] types = new String[n];
-        String[] alertIds = new String[n];
+        UUID[] alertIds = new UUID[n];
         String[] kinds = new String[n];
         String[] statuses = new String[n];
-        String[] leadIds = new String[n];
+        UUID[] leadIds = new UUID[n];
         String[] owners = new String[n];
         String[] teams = new String[n];
         String[] tiers = new String[n];
@@ -48,10 +49,10 @@ public class EventLog {
         for (int i = 0; i < n; i++) {
             EventDraft d = drafts.get(i);
             types[i] = d.type();
-            alertIds[i] = d.alertId() == null ? null : d.alertId().toString();
+            alertIds[i] = d.alertId();
             kinds[i] = d.alertKind();
             statuses[i] = d.alertStatus();
-            leadIds[i] = d.leadId() == null ? null : d.leadId().toString();
+            leadIds[i] = d.leadId();
             owners[i] = d.ownerId();
             teams[i] = d.teamKey();
             tiers[i] = d.tier();
@@ -61,8 +62,8 @@ public class EventLog {
         return conn.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(APPEND_LOCK))
                 .chain(() -> conn.preparedQuery("insert into events (type, at, alert_id, alert_kind, alert_status, lead_id, "
                                 + "owner_id, team_key, tier, data) "
-                                + "select t, $1, a::uuid, k, s, l::uuid, o, tm, ti, d from unnest($2::text[], $3::text[], "
-                                + "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) "
+                                + "select t, $1, a, k, s, l, o, tm, ti, d from unnest($2::text[], $3::uuid[], "
+                                + "$4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[]) "
                                 + "with ordinality as x(t, a, k, s, l, o, tm, ti, d, ord) order by ord returning seq")
                         .execute(Tuple.tuple(List.of(when, types, alertIds, kinds, statuses, leadIds, owners, teams, tiers, data))))
                 .map(rows -> {

@@ -55,7 +55,7 @@ public interface AccordConfig {
         boolean enabled();
 
         /** How often an idle detector polls for clocks with something due. */
-        @WithDefault("PT0.25S")
+        @WithDefault("PT0.1S")
         Duration interval();
 
         /** Clocks claimed per transaction. */

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.accord.common.AccordConfig;
 import org.jboss.logging.Logger;
@@ -53,6 +54,8 @@ public class BreachDetector {
     private final boolean enabled;
     private final int workers;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Map<String, Counter> raised = new ConcurrentHashMap<>();
+    private final Timer detectionLag;
     private long timer = -1;
 
     public BreachDetector(Pool pool, AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry,
@@ -66,6 +69,9 @@ public class BreachDetector {
         this.batch = config.detector().batch();
         this.enabled = config.detector().enabled();
         this.workers = Math.max(1, config.detector().workers());
+        this.detectionLag = Timer.builder("accord.alerts.detection.lag")
+                .description("From a deadline to its alert being recorded").publishPercentileHistogram()
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -84,20 +90,22 @@ public class BreachDetector {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        // The idle poll is a single indexed query; only a full batch brings in the parallel workers.
-        scanOnce().chain(n -> {
-            if (n < batch) {
-                return Uni.createFrom().item(n);
+        // The idle poll is a single indexed query. When it claims a full batch, the other workers start at once,
+        // before that batch is handled, so a burst is worked on in parallel from its first moment.
+        List<Uni<Integer>> helpers = new ArrayList<>();
+        scan(() -> {
+            for (int i = 1; i < workers; i++) {
+                Uni<Integer> loop = drain().memoize().indefinitely();
+                loop.subscribe().with(n -> { }, failure -> { });
+                helpers.add(loop);
             }
-            List<Uni<Integer>> loops = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                loops.add(drain());
-            }
-            return Uni.join().all(loops).andCollectFailures().map(counts -> n);
-        }).subscribe().with(n -> running.set(false), failure -> {
-            LOG.warnf("Breach detection round failed, retrying: %s", failure.getMessage());
-            running.set(false);
-        });
+        }).chain(n -> n == batch ? drain().map(m -> m + n) : Uni.createFrom().item(n))
+                .chain(n -> helpers.isEmpty() ? Uni.createFrom().item(n)
+                        : Uni.join().all(helpers).andCollectFailures().map(counts -> n))
+                .subscribe().with(n -> running.set(false), failure -> {
+                    LOG.warnf("Breach detection round failed, retrying: %s", failure.getMessage());
+                    running.set(false);
+                });
     }
 
     /** Scans until a batch comes back short; answers how many clocks it handled. */
@@ -107,9 +115,19 @@ public class BreachDetector {
 
     /** One batch in one transaction; answers how many clocks it claimed. */
     public Uni<Integer> scanOnce() {
+        return scan(() -> { });
+    }
+
+    /** One batch in one transaction; {@code whenFull} runs as soon as a full batch is claimed, before it is handled. */
+    private Uni<Integer> scan(Runnable whenFull) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long started = System.nanoTime();
-        return pool.withTransaction(conn -> claim(conn, now).chain(rows -> handle(conn, now, rows).replaceWith(rows.size())))
+        return pool.withTransaction(conn -> claim(conn, now).chain(rows -> {
+                    if (rows.size() == batch) {
+                        whenFull.run();
+                    }
+                    return handle(conn, now, rows).replaceWith(rows.size());
+                }))
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.debugf("Handled %d clocks in %d ms", (Object) n, (Object) ((System.nanoTime() - started) / 1_000_000));
@@ -122,7 +140,7 @@ public class BreachDetector {
                         + "c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
                         + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
                         + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
-                        + "exists (select 1 from alerts a where a.clock_id = c.id and a.kind = 'sla.breached' "
+                        + "exists (select 1 from alerts a where a.subject = c.id::text and a.kind = 'sla.breached' "
                         + "and a.status = 'resolved') as breach_resolved "
                         + "from sla_clocks c join leads l on l.id = c.lead_id left join teams t on t.key = c.team_key "
                         + "where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked")
@@ -202,13 +220,12 @@ public class BreachDetector {
 
     private void measure(List<AlertView> created, List<AlertDraft> drafts, List<Instant> checkpoints, Instant now) {
         for (AlertView alert : created) {
-            Counter.builder("accord.alerts.raised").tag("kind", alert.kind()).register(registry).increment();
+            raised.computeIfAbsent(alert.kind(), kind -> Counter.builder("accord.alerts.raised").tag("kind", kind)
+                    .register(registry)).increment();
         }
         for (int i = 0; i < drafts.size(); i++) {
-            Timer.builder("accord.alerts.detection.lag").description("From a deadline to its alert being recorded")
-                    .publishPercentileHistogram().register(registry)
-                    .record(Duration.between(checkpoints.get(i), now).isNegative() ? Duration.ZERO
-                            : Duration.between(checkpoints.get(i), now));
+            Duration lag = Duration.between(checkpoints.get(i), now);
+            detectionLag.record(lag.isNegative() ? Duration.ZERO : lag);
         }
     }
 
