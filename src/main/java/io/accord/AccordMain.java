@@ -16,7 +16,7 @@ public final class AccordMain {
 
     private static final Logger LOG = Logger.getLogger(AccordMain.class);
 
-    private AccordMain() {
+    AccordMain() {
     }
 
     public static void main(String... args) {

@@ -4,7 +4,6 @@ import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Problem;
-import io.accord.common.Versioned;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,7 +75,7 @@ public class CommitmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createCommitment(@Valid @NotNull CommitmentRequest body) {
         return commitments.create(body, Principals.nameOf(identity))
-                .map(v -> tagged(Response.created(URI.create("/api/v1/commitments/" + v.view().key())), v));
+                .map(v -> v.respond(Response.created(URI.create("/api/v1/commitments/" + v.view().key()))));
     }
 
     @GET
@@ -98,7 +96,7 @@ public class CommitmentResource {
     @APIResponse(responseCode = "200", description = "The commitment",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     public Uni<Response> getCommitment(@PathParam("key") String key) {
-        return commitments.get(key).map(v -> tagged(Response.ok(), v));
+        return commitments.get(key).map(v -> v.respond(Response.ok()));
     }
 
     @PUT
@@ -118,7 +116,7 @@ public class CommitmentResource {
     public Uni<Response> updateCommitment(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CommitmentRequest body) {
-        return commitments.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> tagged(Response.ok(), v));
+        return commitments.update(key, body, ifMatch, Principals.nameOf(identity)).map(v -> v.respond(Response.ok()));
     }
 
     @DELETE
@@ -150,9 +148,5 @@ public class CommitmentResource {
             @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
         int n = PageRequest.parse(limit, null).limit();
         return commitments.periods(key, n, cursor);
-    }
-
-    private static Response tagged(Response.ResponseBuilder builder, Versioned<CommitmentView> v) {
-        return builder.entity(v.view()).tag(new EntityTag(String.valueOf(v.version()))).build();
     }
 }
