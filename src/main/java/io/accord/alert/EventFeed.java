@@ -17,6 +17,9 @@ import java.util.List;
 @ApplicationScoped
 public class EventFeed {
 
+    /** Forgets events past their retention; served by the index {@code events_at}. */
+    public static final String PURGE = "delete from events where at < $1";
+
     private final Pool pool;
     private final Clock clock;
     private final AccordConfig config;
@@ -57,7 +60,7 @@ public class EventFeed {
     /** Forgets events older than the retention (at least 30 days); runs on every replica, harmlessly. */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
-        return pool.preparedQuery("delete from events where at < $1")
+        return pool.preparedQuery(PURGE)
                 .execute(Tuple.of(clock.instant().minus(config.events().retention()).atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }

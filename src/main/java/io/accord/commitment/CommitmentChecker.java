@@ -39,6 +39,10 @@ public class CommitmentChecker {
     /** At most this many closed periods are settled per check (a long outage catches up over several rounds). */
     static final int MAX_CLOSED = 60;
 
+    /** Claims commitments whose next check has come; served by the index {@code commitments_due}. */
+    public static final String CLAIM = "select " + Commitment.COLUMNS + " from commitments "
+            + "where next_check_at <= $1 order by next_check_at limit $2 for update skip locked";
+
     private final Pool pool;
     private final CommitmentService commitments;
     private final AlertService alerts;
@@ -67,9 +71,7 @@ public class CommitmentChecker {
     }
 
     private Uni<Integer> round(Instant now) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select " + Commitment.COLUMNS + " from commitments "
-                        + "where next_check_at <= $1 order by next_check_at limit $2 for update skip locked")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH))
+        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH))
                 .map(CommitmentService::commitments)
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
                         : commitments.calendarsOf(claimed).chain(cals -> Multi.createFrom().iterable(claimed)

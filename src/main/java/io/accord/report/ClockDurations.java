@@ -36,6 +36,14 @@ public class ClockDurations {
     private static final Logger LOG = Logger.getLogger(ClockDurations.class);
     static final int BATCH = 1000;
 
+    /**
+     * Claims met clocks whose business time is still to be computed; served by the partial index
+     * {@code sla_clocks_business_pending}.
+     */
+    public static final String PENDING = "select id, calendar_key, started_at, met_at from sla_clocks "
+            + "where status = 'met' and business_seconds_to_met is null order by met_at limit $1 "
+            + "for update skip locked";
+
     private final Pool pool;
     private final CalendarService calendars;
 
@@ -60,9 +68,7 @@ public class ClockDurations {
     }
 
     private Uni<Integer> batch() {
-        return pool.withTransaction(conn -> conn.preparedQuery("select id, calendar_key, started_at, met_at from sla_clocks "
-                        + "where status = 'met' and business_seconds_to_met is null order by met_at limit $1 "
-                        + "for update skip locked").execute(Tuple.of(BATCH))
+        return pool.withTransaction(conn -> conn.preparedQuery(PENDING).execute(Tuple.of(BATCH))
                 .map(rows -> {
                     List<Pending> pending = new ArrayList<>();
                     for (Row r : rows) {

@@ -44,6 +44,19 @@ public class BreachDetector {
 
     private static final Logger LOG = Logger.getLogger(BreachDetector.class);
 
+    /**
+     * The claim, which is also the idle poll: clocks whose next check has come, served by the partial index
+     * {@code sla_clocks_next_check} (checked by {@code ScheduledQueryPlansTest}).
+     */
+    public static final String CLAIM = "select c.id, c.lead_id, c.status, c.owner_id, c.team_key, c.tier, c.policy_key, "
+            + "c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
+            + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
+            + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
+            + "exists (select 1 from alerts a where a.subject = c.id::text and a.kind = 'sla.breached' "
+            + "and a.status = 'resolved') as breach_resolved "
+            + "from sla_clocks c join leads l on l.id = c.lead_id left join teams t on t.key = c.team_key "
+            + "where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked";
+
     private final Pool pool;
     private final AlertService alerts;
     private final Clock clock;
@@ -136,14 +149,7 @@ public class BreachDetector {
     }
 
     private Uni<List<Row>> claim(SqlConnection conn, Instant now) {
-        return conn.preparedQuery("select c.id, c.lead_id, c.status, c.owner_id, c.team_key, c.tier, c.policy_key, "
-                        + "c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
-                        + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
-                        + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
-                        + "exists (select 1 from alerts a where a.subject = c.id::text and a.kind = 'sla.breached' "
-                        + "and a.status = 'resolved') as breach_resolved "
-                        + "from sla_clocks c join leads l on l.id = c.lead_id left join teams t on t.key = c.team_key "
-                        + "where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked")
+        return conn.preparedQuery(CLAIM)
                 .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), batch))
                 .map(rows -> {
                     List<Row> list = new ArrayList<>();

@@ -41,6 +41,15 @@ public class WebhookDispatcher {
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
 
+    /** Claims due deliveries with a lease; served by the partial index {@code webhook_deliveries_due}. */
+    public static final String CLAIM = "with claimed as (update webhook_deliveries d set next_attempt_at = $2, "
+            + "attempts = d.attempts + 1, last_attempt_at = $1 where d.id in (select id from webhook_deliveries "
+            + "where status = 'pending' and next_attempt_at <= $1 order by next_attempt_at limit $3 "
+            + "for update skip locked) returning d.id, d.webhook_id, d.event_seq, d.attempts) "
+            + "select c.id, c.webhook_id, c.event_seq, c.attempts, w.key, w.url, w.format, w.enabled, w.secret, "
+            + "w.previous_secret, w.previous_secret_until, w.failing_since, e.type, e.at, e.data "
+            + "from claimed c join webhooks w on w.id = c.webhook_id join events e on e.seq = c.event_seq";
+
     private final Pool pool;
     private final Clock clock;
     private final WebhookSender sender;
@@ -112,14 +121,7 @@ public class WebhookDispatcher {
 
     private Uni<List<Claimed>> claim() {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery("with claimed as (update webhook_deliveries d set next_attempt_at = $2, "
-                        + "attempts = d.attempts + 1, last_attempt_at = $1 where d.id in (select id from webhook_deliveries "
-                        + "where status = 'pending' and next_attempt_at <= $1 order by next_attempt_at limit $3 "
-                        + "for update skip locked) returning d.id, d.webhook_id, d.event_seq, d.attempts) "
-                        + "select c.id, c.webhook_id, c.event_seq, c.attempts, w.key, w.url, w.format, w.enabled, w.secret, "
-                        + "w.previous_secret, w.previous_secret_until, w.failing_since, e.type, e.at, e.data "
-                        + "from claimed c join webhooks w on w.id = c.webhook_id join events e on e.seq = c.event_seq")
-                .execute(Tuple.of(now, now.plus(LEASE), BATCH))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(now, now.plus(LEASE), BATCH))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {

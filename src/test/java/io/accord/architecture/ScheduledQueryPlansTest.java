@@ -1,0 +1,97 @@
+package io.accord.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.accord.alert.EventFeed;
+import io.accord.commitment.CommitmentChecker;
+import io.accord.report.ClockDurations;
+import io.accord.sla.BreachDetector;
+import io.accord.webhook.WebhookDispatcher;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every query that runs on a schedule, on every replica, is served by an index. The statements are the production
+ * constants, planned by the real PostgreSQL with sequential scans disabled: if the index they need is missing, or a
+ * change to the query stops it from using it, the planner falls back to a sequential scan and the test names it.
+ */
+@QuarkusTest
+class ScheduledQueryPlansTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void theBreachDetectorPollsThroughTheNextCheckIndex() {
+        assertServedBy(BreachDetector.CLAIM, Tuple.of(NOW, 1000), "sla_clocks", "sla_clocks_next_check");
+    }
+
+    @Test
+    void theWebhookDispatcherClaimsThroughTheDueIndex() {
+        assertServedBy(WebhookDispatcher.CLAIM, Tuple.of(NOW, NOW.plusMinutes(1), 50), "webhook_deliveries",
+                "webhook_deliveries_due");
+    }
+
+    @Test
+    void theCommitmentCheckerClaimsThroughTheDueIndex() {
+        assertServedBy(CommitmentChecker.CLAIM, Tuple.of(NOW, 100), "commitments", "commitments_due");
+    }
+
+    @Test
+    void businessTimeCatchUpFindsPendingClocksThroughItsPartialIndex() {
+        assertServedBy(ClockDurations.PENDING, Tuple.of(500), "sla_clocks", "sla_clocks_business_pending");
+    }
+
+    @Test
+    void eventRetentionDeletesThroughTheTimeIndex() {
+        assertServedBy(EventFeed.PURGE, Tuple.of(NOW.minusDays(35)), "events", "events_at");
+    }
+
+    /** The check can fail: without its index, the poll reads the whole table through some other index. */
+    @Test
+    void withoutItsIndexThePollIsNotServed() {
+        String plan = plan("drop index sla_clocks_next_check", BreachDetector.CLAIM, Tuple.of(NOW, 1000));
+        assertFalse(uses(plan, "sla_clocks_next_check"), plan);
+        assertTrue(plan.contains("\"RelationName\":\"sla_clocks\""), plan);
+    }
+
+    private void assertServedBy(String sql, Tuple args, String table, String index) {
+        String plan = plan(null, sql, args);
+        assertTrue(uses(plan, index), () -> "expected " + index + " in\n" + plan);
+        assertFalse(seqScanOf(plan, table), () -> "sequential scan of " + table + " in\n" + plan);
+    }
+
+    private static boolean uses(String plan, String index) {
+        return plan.contains("\"IndexName\":\"" + index + "\"");
+    }
+
+    private static boolean seqScanOf(String plan, String table) {
+        return Pattern.compile("\"NodeType\":\"SeqScan\",[^{}]*\"RelationName\":\"" + table + "\"").matcher(plan)
+                .find();
+    }
+
+    /** The plan as compact JSON without white space, planned in a transaction that is always rolled back. */
+    private String plan(String ddl, String sql, Tuple args) {
+        return pool.getConnection().chain(conn -> conn.begin().chain(tx -> conn.query("set local enable_seqscan = off")
+                        .execute()
+                        .chain(() -> ddl == null ? Uni.createFrom().voidItem() : conn.query(ddl).execute().replaceWithVoid())
+                        .chain(() -> conn.preparedQuery("explain (format json) " + sql).execute(args))
+                        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> String.valueOf(r.getValue(0)))
+                                .collect(Collectors.joining()).replaceAll("\\s", ""))
+                        .call(tx::rollback))
+                .eventually(conn::close))
+                .await().indefinitely();
+    }
+}
