@@ -21,8 +21,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -103,7 +105,7 @@ public class AlertService {
             revisions[i] = d.policyRevision();
             milestones[i] = d.milestone();
             dues[i] = d.dueAt() == null ? null : d.dueAt().atOffset(ZoneOffset.UTC);
-            details[i] = d.details() == null || d.details().isEmpty() ? "{}" : write(d.details());
+            details[i] = write(d.details());
         }
         // One statement for the whole batch; "on conflict do nothing" makes a second raise a no-op.
         return conn.preparedQuery("insert into alerts (id, kind, subject, clock_id, status, lead_id, source, external_id, "
@@ -121,7 +123,7 @@ public class AlertService {
                         companies, owners, teams, tiers, managers, policies, revisions, milestones, dues, details, at)))
                 .chain(rows -> {
                     // The created alerts are exactly the drafts, so they are built here rather than read back.
-                    java.util.Set<UUID> inserted = new java.util.HashSet<>(rows.size() * 2);
+                    Set<UUID> inserted = new HashSet<>(rows.size() * 2);
                     for (Row row : rows) {
                         inserted.add(row.getUUID(0));
                     }
@@ -263,7 +265,10 @@ public class AlertService {
 
     private String write(Object value) {
         try {
-            return json.writeValueAsString(value == null ? Map.of() : value);
+            if (value == null || value instanceof Map<?, ?> map && map.isEmpty()) {
+                return "{}";
+            }
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

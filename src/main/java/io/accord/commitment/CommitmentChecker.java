@@ -71,7 +71,8 @@ public class CommitmentChecker {
     }
 
     private Uni<Integer> round(Instant now) {
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH))
+        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM)
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH))
                 .map(CommitmentService::commitments)
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
                         : commitments.calendarsOf(claimed).chain(cals -> Multi.createFrom().iterable(claimed)

@@ -48,8 +48,8 @@ public class BreachDetector {
      * The claim, which is also the idle poll: clocks whose next check has come, served by the partial index
      * {@code sla_clocks_next_check} (checked by {@code ScheduledQueryPlansTest}).
      */
-    public static final String CLAIM = "select c.id, c.lead_id, c.status, c.owner_id, c.team_key, c.tier, c.policy_key, "
-            + "c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
+    public static final String CLAIM = "select c.id, c.lead_id, c.status, c.owner_id, c.team_key, c.tier, "
+            + "c.policy_key, c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
             + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
             + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
             + "exists (select 1 from alerts a where a.subject = c.id::text and a.kind = 'sla.breached' "

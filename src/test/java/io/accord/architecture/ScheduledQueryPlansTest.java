@@ -86,10 +86,12 @@ class ScheduledQueryPlansTest {
     private String plan(String ddl, String sql, Tuple args) {
         return pool.getConnection().chain(conn -> conn.begin().chain(tx -> conn.query("set local enable_seqscan = off")
                         .execute()
-                        .chain(() -> ddl == null ? Uni.createFrom().voidItem() : conn.query(ddl).execute().replaceWithVoid())
+                        .chain(() -> ddl == null ? Uni.createFrom().voidItem()
+                                : conn.query(ddl).execute().replaceWithVoid())
                         .chain(() -> conn.preparedQuery("explain (format json) " + sql).execute(args))
-                        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> String.valueOf(r.getValue(0)))
-                                .collect(Collectors.joining()).replaceAll("\\s", ""))
+                        .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                                .map(r -> String.valueOf(r.getValue(0))).collect(Collectors.joining())
+                                .replaceAll("\\s", ""))
                         .call(tx::rollback))
                 .eventually(conn::close))
                 .await().indefinitely();
