@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ReportReaderTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String SETTINGS = "select current_setting('plan_cache_mode') as plan_cache_mode, "
+    private static final String READ_SETTINGS = "select current_setting('plan_cache_mode') as plan_cache_mode, "
             + "current_setting('work_mem') as work_mem, current_setting('jit') as jit, "
             + "current_setting('transaction_read_only') as read_only, "
             + "current_setting('transaction_isolation') as isolation";
@@ -53,27 +54,28 @@ class ReportReaderTest {
     void concurrentPartsReadOneSnapshotEvenWhenAWriteCommitsBetweenThem() {
         String key = "reader-" + UUID.randomUUID();
         CompletableFuture<Void> committed = new CompletableFuture<>();
-        String count = "select count(*) from teams where key = $1";
         Function<SqlConnection, Uni<?>> first = conn -> pool.preparedQuery("insert into teams (id, key, name, function, "
                         + "manager_id, members, created_at, created_by, updated_at) "
                         + "values (gen_random_uuid(), $1, 'Reader probe', 'sales', null, '{}', now(), 'test', now())")
                 .execute(Tuple.of(key))
                 .invoke(() -> committed.complete(null))
-                .chain(() -> conn.preparedQuery(count).execute(Tuple.of(key)))
-                .map(rows -> rows.iterator().next().getLong(0));
+                .chain(() -> teamsWithKey(conn, key));
         Function<SqlConnection, Uni<?>> second = conn -> Uni.createFrom().completionStage(committed)
-                .chain(() -> conn.preparedQuery(count).execute(Tuple.of(key)))
-                .map(rows -> rows.iterator().next().getLong(0));
+                .chain(() -> teamsWithKey(conn, key));
 
         List<Object> counts = reader.concurrently(List.of(first, second)).await().atMost(WAIT);
 
         assertEquals(List.of(0L, 0L), counts);
-        assertEquals(1L, pool.preparedQuery(count).execute(Tuple.of(key)).await().atMost(WAIT).iterator().next()
-                .getLong(0), "the team was committed");
+        assertEquals(1L, teamsWithKey(pool, key).await().atMost(WAIT), "the team was committed");
+    }
+
+    private static Uni<Long> teamsWithKey(SqlClient client, String key) {
+        return client.preparedQuery("select count(*) from teams where key = $1").execute(Tuple.of(key))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     private static Function<SqlConnection, Uni<?>> settings() {
-        return conn -> conn.query(SETTINGS).execute().map(rows -> rows.iterator().next());
+        return conn -> conn.query(READ_SETTINGS).execute().map(rows -> rows.iterator().next());
     }
 
     private static void assertReportSettings(Object result) {
