@@ -47,6 +47,13 @@ public interface AccordConfig {
         /** How often a replica computes the business time of newly met SLA clocks (reports also do it first). */
         @WithDefault("PT10S")
         Duration clockDurationsInterval();
+
+        /**
+         * How often a replica builds the monthly SLA rollups of closed months that changed. Reports stay exact in
+         * between: they read a changed month from the clocks until it is built again.
+         */
+        @WithDefault("PT1M")
+        Duration rollupInterval();
     }
 
     interface Detector {

@@ -3,6 +3,7 @@ package io.accord.report;
 import io.accord.common.Params;
 import io.accord.common.ProblemException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -55,14 +56,32 @@ public record ReportQuery(Instant from, Instant to, Dimension groupBy, Map<Dimen
      * {@code args}. Column names come from {@link Dimension}, values are parameters.
      */
     void where(StringBuilder sql, List<Object> args, String timeColumn) {
-        args.add(from.atOffset(java.time.ZoneOffset.UTC));
-        args.add(to.atOffset(java.time.ZoneOffset.UTC));
-        sql.append(" where ").append(timeColumn).append(" >= $").append(args.size() - 1).append(" and ").append(timeColumn)
-                .append(" < $").append(args.size());
+        where(sql, args, timeColumn, List.of(new Range(from, to)));
+    }
+
+    /** As {@link #where(StringBuilder, List, String)}, for rows whose time falls in one of {@code ranges}. */
+    void where(StringBuilder sql, List<Object> args, String timeColumn, List<Range> ranges) {
+        sql.append(" where ");
+        if (ranges.size() > 1) {
+            sql.append('(');
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            args.add(ranges.get(i).from().atOffset(ZoneOffset.UTC));
+            args.add(ranges.get(i).to().atOffset(ZoneOffset.UTC));
+            sql.append(i == 0 ? "" : " or ").append(timeColumn).append(" >= $").append(args.size() - 1).append(" and ")
+                    .append(timeColumn).append(" < $").append(args.size());
+        }
+        if (ranges.size() > 1) {
+            sql.append(')');
+        }
         for (Map.Entry<Dimension, String> e : filters.entrySet()) {
             args.add(e.getValue());
             sql.append(" and ").append(e.getKey().column(subject)).append(" = $").append(args.size());
         }
+    }
+
+    /** A span of time [from, to). */
+    record Range(Instant from, Instant to) {
     }
 
     /** The group column, or null without grouping. */

@@ -35,33 +35,58 @@ public class ReportReader {
 
     /** Runs the statements concurrently, sharing one snapshot; the results in the order given. */
     public Uni<List<Object>> concurrently(List<Function<SqlConnection, Uni<?>>> parts) {
-        if (parts.size() == 1 || fannedOut.incrementAndGet() > MAX_CONCURRENT) {
-            if (parts.size() > 1) {
-                fannedOut.decrementAndGet();
-            }
-            return sequentially(parts);
+        return concurrently(conn -> Uni.createFrom().nullItem(), plan -> parts);
+    }
+
+    /**
+     * Runs {@code plan} first, in the snapshot, then the statements {@code parts} makes of its answer, concurrently
+     * and sharing that snapshot; the results of the statements in the order given.
+     */
+    public <P> Uni<List<Object>> concurrently(Function<SqlConnection, Uni<P>> plan,
+            Function<P, List<Function<SqlConnection, Uni<?>>>> parts) {
+        if (fannedOut.incrementAndGet() > MAX_CONCURRENT) {
+            fannedOut.decrementAndGet();
+            return sequentially(plan, parts);
         }
         return pool.withTransaction(first -> prepare(first, null)
-                        .chain(() -> first.query("select pg_export_snapshot()").execute())
-                        .map(rows -> rows.iterator().next().getString(0))
-                        .chain(snapshot -> {
-                            if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
-                                throw new IllegalStateException("unexpected snapshot id " + snapshot);
-                            }
-                            List<Uni<Object>> all = new ArrayList<>();
-                            all.add(parts.get(0).apply(first).map(r -> (Object) r));
-                            for (Function<SqlConnection, Uni<?>> part : parts.subList(1, parts.size())) {
-                                all.add(pool.withTransaction(conn -> prepare(conn, snapshot).chain(() -> part.apply(conn)))
-                                        .map(r -> (Object) r));
-                            }
-                            return Uni.join().all(all).andFailFast().map(results -> (List<Object>) new ArrayList<>(results));
-                        }))
+                        .chain(() -> plan.apply(first))
+                        .map(parts)
+                        .chain(statements -> statements.size() == 1 ? inOrder(first, statements)
+                                : first.query("select pg_export_snapshot()").execute()
+                                        .map(rows -> rows.iterator().next().getString(0))
+                                        .chain(snapshot -> fanOut(first, snapshot, statements))))
                 .eventually(fannedOut::decrementAndGet);
+    }
+
+    private Uni<List<Object>> fanOut(SqlConnection first, String snapshot,
+            List<Function<SqlConnection, Uni<?>>> parts) {
+        if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
+            throw new IllegalStateException("unexpected snapshot id " + snapshot);
+        }
+        List<Uni<Object>> all = new ArrayList<>();
+        all.add(parts.get(0).apply(first).map(r -> (Object) r));
+        for (Function<SqlConnection, Uni<?>> part : parts.subList(1, parts.size())) {
+            all.add(pool.withTransaction(conn -> prepare(conn, snapshot).chain(() -> part.apply(conn)))
+                    .map(r -> (Object) r));
+        }
+        return Uni.join().all(all).andFailFast().map(results -> (List<Object>) new ArrayList<>(results));
     }
 
     /** Runs the statements one after the other in one read-only transaction; the results in the order given. */
     public Uni<List<Object>> sequentially(List<Function<SqlConnection, Uni<?>>> parts) {
-        return pool.withTransaction(conn -> prepare(conn, null).chain(() -> inOrder(conn, parts)));
+        return sequentially(conn -> Uni.createFrom().nullItem(), plan -> parts);
+    }
+
+    /** {@code plan}, then the statements {@code parts} makes of its answer, one after the other in one transaction. */
+    public <P> Uni<List<Object>> sequentially(Function<SqlConnection, Uni<P>> plan,
+            Function<P, List<Function<SqlConnection, Uni<?>>>> parts) {
+        return pool.withTransaction(conn -> prepare(conn, null).chain(() -> inOrder(conn, plan, parts)));
+    }
+
+    /** {@code plan}, then the statements {@code parts} makes of its answer, on a connection in a transaction. */
+    static <P> Uni<List<Object>> inOrder(SqlConnection conn, Function<SqlConnection, Uni<P>> plan,
+            Function<P, List<Function<SqlConnection, Uni<?>>>> parts) {
+        return plan.apply(conn).chain(p -> inOrder(conn, parts.apply(p)));
     }
 
     /** Runs the statements one after the other on a connection already in a transaction. */

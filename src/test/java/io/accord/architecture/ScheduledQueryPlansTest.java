@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.accord.alert.EventFeed;
 import io.accord.commitment.CommitmentChecker;
 import io.accord.report.ClockDurations;
+import io.accord.report.SlaRollups;
 import io.accord.sla.BreachDetector;
 import io.accord.webhook.WebhookDispatcher;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
@@ -57,6 +59,18 @@ class ScheduledQueryPlansTest {
     @Test
     void eventRetentionDeletesThroughTheTimeIndex() {
         assertServedBy(EventFeed.PURGE, Tuple.of(NOW.minusDays(35)), "events", "events_at");
+    }
+
+    @Test
+    void theRollupBuilderFindsNotedMonthsThroughTheirIndex() {
+        assertServedBy(SlaRollups.NOTED, Tuple.tuple(), "sla_rollup_changes", "sla_rollup_changes_month");
+    }
+
+    @Test
+    void theRollupBuilderReadsAMonthOfClocksThroughTheDueIndex() {
+        LocalDate month = LocalDate.of(2026, 10, 1);
+        assertServedBy(SlaRollups.BUILD, Tuple.of(month, NOW, NOW.minusMonths(1).withDayOfMonth(1), NOW.withDayOfMonth(1)),
+                "sla_clocks", "sla_clocks_by_due");
     }
 
     /** The check can fail: without its index, the poll reads the whole table through some other index. */
