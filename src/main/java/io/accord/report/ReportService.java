@@ -101,6 +101,16 @@ public class ReportService {
                   from (%s) u group by key) g
             order by key nulls last""";
 
+    /**
+     * The overall percentiles over the duration arrays of rollup rows and clocks (%s), unnested as one input: no array
+     * of every duration is built.
+     */
+    static final String ROLLED_OVERALL = """
+            with u as (%s)
+            select null::text as key,
+                (select percentile_cont(array[0.5, 0.9]) within group (order by b) from u, unnest(u.business) b) as business,
+                (select percentile_cont(array[0.5, 0.9]) within group (order by w) from u, unnest(u.wall) w) as wall""";
+
     List<Function<SqlConnection, Uni<?>>> slaParts(ReportQuery q, SlaWindow w) {
         List<Function<SqlConnection, Uni<?>>> parts = new ArrayList<>();
         if (w.months().isEmpty()) {
@@ -148,7 +158,7 @@ public class ReportService {
                 union.append(" group by ").append(col);
             }
         }
-        String sql = (durations ? ROLLED_PERCENTILES : ROLLED_COUNTS).formatted(union);
+        String sql = (!durations ? ROLLED_COUNTS : col == null ? ROLLED_OVERALL : ROLLED_PERCENTILES).formatted(union);
         return conn.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> byKey(rows, col != null));
     }
 
