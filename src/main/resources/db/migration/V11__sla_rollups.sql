@@ -2,6 +2,8 @@
 -- instead of every clock. They stay exact: each row keeps the durations themselves (not a histogram), and a report
 -- reads from the clocks every month that is not built, or has changed since it was built (see SlaRollups).
 
+-- A migration that adds a report dimension must add it to this check, and note every built month
+-- (insert into sla_rollup_changes (month) select month from sla_rollup_months), so that they are built again with it.
 -- One row per UTC month of due_at, per dimension ('total' or the clock column a report groups by) and group value.
 -- Counts as in the report; the durations of the met clocks as arrays, in no particular order.
 create table sla_clock_rollups (
@@ -21,8 +23,8 @@ create table sla_clock_rollups (
     -- wall_seconds_to_met of the met clocks.
     wall      integer[] not null
 );
--- A report reads one dimension over a range of months.
-create index sla_clock_rollups_read on sla_clock_rollups (dimension, month);
+-- A report reads one dimension over a set of months; the builder replaces a month.
+create index sla_clock_rollups_read on sla_clock_rollups (month, dimension);
 
 -- The months built, and when.
 create table sla_rollup_months (
@@ -49,7 +51,8 @@ begin
         insert into sla_rollup_changes (month)
         select distinct date_trunc('month', due_at at time zone 'UTC')::date from changed_old;
     else
-        -- Only changes the report can see; the detector's own bookkeeping (next_check_at, ...) is not one.
+        -- Only changes the report can see; the detector's own bookkeeping (next_check_at, ...) is not one. Rows are
+        -- matched by id, which is never updated.
         insert into sla_rollup_changes (month)
         select distinct date_trunc('month', d at time zone 'UTC')::date
         from changed_new n join changed_old o on o.id = n.id
@@ -71,6 +74,18 @@ create trigger sla_clocks_note_update after update on sla_clocks
     referencing old table as changed_old new table as changed_new for each statement execute function sla_clocks_note_change();
 create trigger sla_clocks_note_delete after delete on sla_clocks
     referencing old table as changed_old for each statement execute function sla_clocks_note_change();
+
+-- TRUNCATE removes every clock at once: every build is forgotten.
+create function sla_clocks_forget_rollups() returns trigger language plpgsql as $$
+begin
+    delete from sla_clock_rollups;
+    delete from sla_rollup_months;
+    return null;
+end;
+$$;
+
+create trigger sla_clocks_truncate after truncate on sla_clocks
+    for each statement execute function sla_clocks_forget_rollups();
 
 -- Concatenates the duration arrays of a group's months.
 create aggregate accord_array_concat(anycompatiblearray) (sfunc = array_cat, stype = anycompatiblearray, initcond = '{}');

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * <li>a month still under way is not built (its clocks change all the time, so a report reads it from the clocks);
  * its notes are folded into one, which is enough to build it once it ends.</li>
  * </ul>
- * A month is worked on under a transaction-level advisory lock taken before any snapshot, with {@code try}: replicas
- * skip a month another one holds, and a builder's snapshot always sees the previous builder's commit.
+ * A month is worked on in a read-committed transaction, under a transaction-level advisory lock taken with {@code try}
+ * before any statement that reads: replicas skip a month another one holds, and each statement after the lock sees
+ * the previous builder's commit.
  */
 @ApplicationScoped
 public class SlaRollups {
@@ -70,6 +71,9 @@ public class SlaRollups {
             group by d.dimension, d.key""".formatted(DIMENSIONS.stream()
             .map(d -> d.equals("total") ? "('total', null::text)" : "('" + d + "', c." + d + ")")
             .collect(Collectors.joining(", ")));
+
+    /** Whether a month still has notes, once its lock is held. */
+    static final String STILL_NOTED = "select exists (select 1 from sla_rollup_changes where month = $1)";
 
     /** Forgets the build of a month not ended (only after the clock was set back). */
     static final String UNBUILD = "with gone as (delete from sla_rollup_months where month = $1) "
@@ -120,15 +124,16 @@ public class SlaRollups {
         if (!ended && n.notes() <= 1) {
             return Uni.createFrom().item(false);
         }
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1, $2)")
-                .execute(Tuple.of(LOCK_CLASS, lockKey(n.month())))
-                .chain(rows -> {
-                    if (!rows.iterator().next().getBoolean(0)) {
-                        return Uni.createFrom().item(false);
-                    }
-                    return ended ? build(conn, n.month(), now).replaceWith(true)
-                            : run(conn, UNBUILD, n.month()).chain(() -> run(conn, FOLD, n.month())).replaceWith(false);
-                }));
+        return pool.withTransaction(conn -> conn.query("set transaction isolation level read committed").execute()
+                .chain(() -> conn.preparedQuery("select pg_try_advisory_xact_lock($1, $2)")
+                        .execute(Tuple.of(LOCK_CLASS, lockKey(n.month()))))
+                .chain(rows -> !rows.iterator().next().getBoolean(0) ? Uni.createFrom().item(false)
+                        // Another replica may have built the month since the notes were listed.
+                        : conn.preparedQuery(STILL_NOTED).execute(Tuple.of(n.month()))
+                                .map(r -> r.iterator().next().getBoolean(0)))
+                .chain(go -> !go ? Uni.createFrom().item(false)
+                        : ended ? build(conn, n.month(), now).replaceWith(true)
+                        : run(conn, UNBUILD, n.month()).chain(() -> run(conn, FOLD, n.month())).replaceWith(false)));
     }
 
     private static Uni<Void> build(SqlConnection conn, LocalDate month, Instant now) {

@@ -142,6 +142,49 @@ class SlaRollupsTest {
     }
 
     @Test
+    void aChangeCommittedWhileItsMonthIsBuiltKeepsItsNote() {
+        UUID february = clockDueIn(2);
+        // The writer's transaction is still open while the builder builds every month, then commits.
+        Instant buildTime = Instant.parse((year + 1) + "-01-01T00:00:00Z");
+        TestClock.INSTANCE.setTo(buildTime);
+        try {
+            pool.withTransaction(conn -> conn.preparedQuery("update sla_clocks set owner_id = $2 where id = $1")
+                    .execute(Tuple.of(february, Api.slug("rep")))
+                    .chain(() -> rollups.refresh()))
+                    .await().indefinitely();
+        } finally {
+            TestClock.INSTANCE.reset();
+        }
+        Instant builtAt = pool.preparedQuery("select built_at from sla_rollup_months where month = $1")
+                .execute(Tuple.of(month(2))).await().indefinitely().iterator().next().getOffsetDateTime("built_at")
+                .toInstant();
+        assertEquals(buildTime, builtAt, "February was built while the writer's transaction was open");
+
+        assertSame(instant("01-01"), instant("05-01"), List.of(month(1), month(3), month(4)));
+        refresh();
+        assertSame(instant("01-01"), instant("05-01"), List.of(month(1), month(2), month(3), month(4)));
+    }
+
+    @Test
+    void truncatingTheClocksForgetsEveryBuild() {
+        refresh();
+        // In a transaction that is rolled back, so that other tests' clocks stay.
+        List<LocalDate> builtAfterTruncate = pool.getConnection().chain(conn -> conn.begin()
+                        .chain(tx -> conn.query("truncate sla_clocks cascade").execute()
+                                .chain(() -> conn.query("select month from sla_rollup_months").execute())
+                                .map(rows -> {
+                                    List<LocalDate> months = new ArrayList<>();
+                                    rows.forEach(r -> months.add(r.getLocalDate("month")));
+                                    return months;
+                                })
+                                .call(tx::rollback))
+                        .eventually(conn::close))
+                .await().indefinitely();
+        assertEquals(List.of(), builtAfterTruncate);
+        assertEquals(List.of(month(1), month(2), month(3), month(4)), built());
+    }
+
+    @Test
     void aMonthUnderWayIsNotBuiltUntilItEnds() {
         refreshAt(Instant.parse(year + "-04-15T00:00:00Z"));
         assertEquals(List.of(month(1), month(2), month(3)), built());
