@@ -51,13 +51,16 @@ class SlaRollupsTest {
     SlaRollups rollups;
 
     int year;
+    /** The first of the test's two lead sources; also writes the test's SQL. */
+    ReportData data;
     final List<UUID> clocks = new ArrayList<>();
 
     @BeforeEach
     void randomClocks() {
         year = NEXT_YEAR.getAndIncrement();
         String calendar = Fixtures.berlinNineToFive();
-        ReportData[] sources = {new ReportData(pool), new ReportData(pool)};
+        data = new ReportData(pool);
+        ReportData[] sources = {data, new ReportData(pool)};
         String[] policyKeys = {Api.slug("pol"), Api.slug("pol")};
         UUID[] policies = {sources[0].policy(policyKeys[0], calendar), sources[0].policy(policyKeys[1], calendar)};
         String[] owners = {Api.slug("rep"), Api.slug("rep"), Api.slug("rep"), null};
@@ -68,8 +71,7 @@ class SlaRollupsTest {
         Instant start = Instant.parse(year + "-01-01T00:00:00Z");
         long span = Duration.between(start, Instant.parse(year + "-05-01T00:00:00Z")).getSeconds();
         for (int i = 0; i < 240; i++) {
-            ReportData data = sources[random.nextInt(2)];
-            UUID lead = data.lead(start.toString(), null, null, icps[random.nextInt(2)], 1, null);
+            UUID lead = sources[random.nextInt(2)].lead(start.toString(), null, null, icps[random.nextInt(2)], 1, null);
             int p = random.nextInt(2);
             Instant due = start.plusSeconds(random.nextLong(span));
             Instant started = due.minus(Duration.ofHours(4));
@@ -82,7 +84,7 @@ class SlaRollupsTest {
             // Business time known for most met clocks (many values repeat, zero among them), unknown (-1) for some.
             Long business = met == null ? null : random.nextInt(10) == 0 ? -1L : (long) random.nextInt(40) * 300;
             UUID id = UUID.randomUUID();
-            sql("insert into sla_clocks (id, lead_id, handoff_id, owner_id, team_key, tier, policy_id, policy_key, "
+            data.sql("insert into sla_clocks (id, lead_id, handoff_id, owner_id, team_key, tier, policy_id, policy_key, "
                     + "policy_revision, calendar_key, milestone, target, status, started_at, due_at, met_at, late, "
                     + "breached_at, cancelled_at, created_at, business_seconds_to_met) values ($1, $2, $3, $4, $5, $6, $7, "
                     + "$8, 1, $9, $10, 'PT4H', $11, $12, $13, $14, $15, $16, $17, $12, $18)",
@@ -129,11 +131,11 @@ class SlaRollupsTest {
     void aChangedMonthIsReadFromTheClocksUntilItIsBuiltAgain() {
         refresh();
         UUID february = clockDueIn(2);
-        sql("update sla_clocks set owner_id = $2, status = 'met', met_at = due_at - interval '1 hour', late = false, "
+        data.sql("update sla_clocks set owner_id = $2, status = 'met', met_at = due_at - interval '1 hour', late = false, "
                 + "breached_at = null, cancelled_at = null, business_seconds_to_met = 7 where id = $1", february,
                 Api.slug("rep"));
         // The detector's bookkeeping is no change to a report.
-        sql("update sla_clocks set next_check_at = due_at where id = $1", clockDueIn(3));
+        data.sql("update sla_clocks set next_check_at = due_at where id = $1", clockDueIn(3));
 
         assertSame(instant("01-01"), instant("05-01"), List.of(month(1), month(3), month(4)));
 
@@ -210,7 +212,7 @@ class SlaRollupsTest {
         assertEquals(List.of(month(1), month(3), month(4)), built());
 
         // Two replicas at once, twice over: every group has one row per month, and the reports still agree.
-        sql("update sla_clocks set tier = 'B' where id = any($1)", (Object) clocks.toArray(UUID[]::new));
+        data.sql("update sla_clocks set tier = 'B' where id = any($1)", (Object) clocks.toArray(UUID[]::new));
         Uni.join().all(rollups.refresh(), rollups.refresh()).andFailFast().await().indefinitely();
         Uni.join().all(rollups.refresh(), rollups.refresh()).andFailFast().await().indefinitely();
         long duplicated = pool.preparedQuery("select count(*) from (select 1 from sla_clock_rollups "
@@ -308,9 +310,5 @@ class SlaRollupsTest {
 
     private static Object at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private void sql(String sql, Object... args) {
-        pool.preparedQuery(sql).execute(Tuple.from(Arrays.asList(args))).await().indefinitely();
     }
 }
