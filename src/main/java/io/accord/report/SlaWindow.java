@@ -89,5 +89,4 @@ record SlaWindow(List<LocalDate> months, List<ReportQuery.Range> raw) {
     private static LocalDate monthOf(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
     }
-
 }
