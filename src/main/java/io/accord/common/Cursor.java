@@ -21,8 +21,11 @@ public record Cursor(Instant createdAt, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
             String[] parts = raw.split(":", 3);
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (!InstantRange.contains(createdAt)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new Cursor(createdAt, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.badParameter("cursor", "is not a cursor this API issued");
         }

@@ -2,12 +2,16 @@ package io.accord.common;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Parses query and path parameters, answering 400 with the parameter's name when one is invalid. */
+/**
+ * Parses query and path parameters, answering 400 with the parameter's name when one is invalid. Timestamps must lie
+ * in {@link InstantRange}; text with NUL or unpaired surrogates never gets here ({@link HttpLimits} refuses it).
+ */
 public final class Params {
 
     private Params() {
@@ -21,11 +25,16 @@ public final class Params {
         if (blankToNull(value) == null) {
             return null;
         }
+        Instant instant;
         try {
-            return java.time.OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
+            instant = java.time.OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeException e) {
             throw ProblemException.badParameter(name, "must be an RFC 3339 timestamp such as 2026-11-22T09:30:00Z");
         }
+        if (!InstantRange.contains(instant)) {
+            throw ProblemException.badParameter(name, InstantRange.MESSAGE);
+        }
+        return instant;
     }
 
     public static Instant requiredInstant(String name, String value) {

@@ -1,6 +1,7 @@
 package io.accord.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,9 +140,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(StreamReadException e, HttpServerRequest request) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String field = parserPath(e);
+        if (message.startsWith("Duplicate field")) {
+            return respond(ProblemKind.MALFORMED_JSON, "The body names a field twice: '" + field + "'",
+                    List.of(new FieldError(field, "appears more than once")), Map.of(), Map.of(), request);
+        }
+        if (e instanceof InputCoercionException) {
+            String what = "must be a number in the range of its type";
+            return field.isEmpty()
+                    ? respond(ProblemKind.INVALID_BODY, "A number in the body is out of range", request)
+                    : respond(ProblemKind.INVALID_BODY, field + ": " + what, List.of(new FieldError(field, what)),
+                            Map.of(), Map.of(), request);
+        }
         return respond(ProblemKind.MALFORMED_JSON, "The body is not valid JSON near line "
                 + (e.getLocation() == null ? "?" : e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()),
                 request);
+    }
+
+    /** Where the parser stood when it failed, as a field path ({@code items[2].name}); empty at the top level. */
+    private static String parserPath(StreamReadException e) {
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        if (parser == null || parser.getParsingContext() == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : parser.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && !sb.isEmpty()) {
+                sb.append('[').append(name).append(']');
+            } else {
+                sb.append(sb.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return sb.toString();
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -154,6 +189,17 @@ public class ProblemMappers {
     @ServerExceptionMapper(value = {InvalidFormatException.class, MismatchedInputException.class,
         InvalidTypeIdException.class, JsonMappingException.class}, priority = 1)
     public Response wrongShape(JsonMappingException e, HttpServerRequest request) {
+        // A parser failure inside a nested value (a duplicate name, too deep nesting) arrives wrapped with its path.
+        if (e.getCause() instanceof StreamReadException r) {
+            return malformedJson(r, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException j && !(j instanceof JsonMappingException)) {
+            return otherJson(j, request);
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return respond(ProblemKind.MALFORMED_JSON, "The body has more content after its JSON value", request);
+        }
         String field = path(e);
         String message = describeExpected(e);
         if (field.isEmpty()) {
@@ -165,7 +211,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response otherJson(JsonProcessingException e, HttpServerRequest request) {
-        return respond(ProblemKind.MALFORMED_JSON, "The body is not valid JSON", request);
+        return respond(ProblemKind.MALFORMED_JSON, "The body is not valid JSON or exceeds a parser limit (nesting "
+                + "depth, length of a number, string or name)", request);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -287,6 +334,9 @@ public class ProblemMappers {
     }
 
     private static String describeExpected(JsonMappingException e) {
+        if (e instanceof RefusedInputException refused) {
+            return refused.reason();
+        }
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
             Class<?> target = ife.getTargetType();
             if (target.isEnum()) {

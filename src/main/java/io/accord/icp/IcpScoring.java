@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.common.FieldError;
+import io.accord.common.JsonInput;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
@@ -198,6 +199,11 @@ public class IcpScoring {
             }
             if (!value.isObject()) {
                 errors.add(new FieldError(path + "." + root, "must be an object"));
+                continue;
+            }
+            FieldError refused = JsonInput.refusal(value, path + "." + root);
+            if (refused != null) {
+                errors.add(refused);
                 continue;
             }
             roots.put(root, json.convertValue(value, MAP));

@@ -1,6 +1,7 @@
 package io.accord.lead;
 
 import io.accord.common.FieldError;
+import io.accord.common.InputText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,12 @@ final class LeadIntakeRules {
         }
         if (value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+        // The JSON layer refuses such text already; the key must also round-trip through PostgreSQL unchanged,
+        // because intake matches the rows it wrote back to the items by (source, externalId).
+        String refusal = InputText.refusal(value);
+        if (refusal != null) {
+            errors.add(new FieldError(field, refusal));
         }
     }
 

@@ -236,6 +236,7 @@ public class LeadService {
             String field = prefix + path(e);
             item.problem = problem(ProblemKind.INVALID_BODY, List.of(new FieldError(field,
                     e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ? "unknown field"
+                            : e instanceof io.accord.common.RefusedInputException r ? r.reason()
                             : "has the wrong type")));
             return item;
         } catch (JsonProcessingException e) {
@@ -295,6 +296,10 @@ public class LeadService {
             }
             for (Item i : round) {
                 LeadIntakeRepository.Written w = byKey.get(i.key());
+                if (w == null) {
+                    throw new IllegalStateException("The intake statement returned no row for item " + i.index
+                            + "; its (source, externalId) did not round-trip through the database");
+                }
                 i.written = w;
                 if (i.row.handoffId() != null && i.row.handoffId().equals(w.handoffId())) {
                     i.handOff = new SlaClocks.HandOff(w.id(), w.handoffId(), w.handedOffAt(), w.source(), w.country(),
