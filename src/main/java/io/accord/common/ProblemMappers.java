@@ -46,6 +46,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final java.util.Set<String> STANDARD_MEMBERS = java.util.Set.of("type", "title", "status", "detail",
+            "instance", "errors");
 
     private final ObjectMapper json;
     private final AllowedMethods allowedMethods;
@@ -296,9 +298,11 @@ public class ProblemMappers {
 
     private Response respond(ProblemKind kind, String detail, List<FieldError> errors, Map<String, Object> extensions,
             Map<String, String> headers, HttpServerRequest request) {
+        // An extension never shadows a standard member: a second "status" would make the document say two things.
+        Map<String, Object> extra = new LinkedHashMap<>(extensions);
+        extra.keySet().removeAll(STANDARD_MEMBERS);
         Problem problem = new Problem(kind.type(), kind.title(), kind.status(), detail,
-                request == null ? null : request.path(), errors.isEmpty() ? null : errors,
-                new LinkedHashMap<>(extensions));
+                request == null ? null : request.path(), errors.isEmpty() ? null : errors, extra);
         Response.ResponseBuilder builder = Response.status(kind.status()).type(Problem.MEDIA_TYPE);
         headers.forEach(builder::header);
         try {

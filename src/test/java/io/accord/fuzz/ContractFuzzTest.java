@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 class ContractFuzzTest {
 
     private static final long DEFAULT_SEED = 20261203L;
-    private static final int DEFAULT_ROUNDS = 45;
+    private static final int DEFAULT_ROUNDS = 30;
     /** Escapes everything beyond ASCII, so lone surrogates go out as {@code \\ud800} escapes, as a client would. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
@@ -62,6 +62,7 @@ class ContractFuzzTest {
     private JsonNode contract;
     private final Map<String, String> fixtures = new LinkedHashMap<>();
     private final Map<String, String> keysByRole = new LinkedHashMap<>();
+    private final Map<String, String> etags = new LinkedHashMap<>();
 
     /** One request as sent, enough to replay it with curl. */
     record Sent(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
@@ -91,14 +92,20 @@ class ContractFuzzTest {
         List<Operation> operations = operations();
         List<String> failures = new ArrayList<>();
         Map<String, Integer> failureKinds = new TreeMap<>();
+        Map<String, Integer> protocolRefusals = new TreeMap<>();
+        Map<String, Long> slowest = new TreeMap<>();
+        List<String> slowRequests = new ArrayList<>();
         int sent = 0;
         long started = System.nanoTime();
         for (int o = 0; o < operations.size(); o++) {
             Operation op = operations.get(o);
             Random random = new Random(seed * 31 + o);
+            long opStarted = System.nanoTime();
+            etags.clear();
             for (int round = 0; round < rounds; round++) {
                 Sent request = build(op, round, random);
                 HttpResponse<byte[]> response;
+                long requestStarted = System.nanoTime();
                 try {
                     response = send(request);
                 } catch (java.io.IOException e) {
@@ -106,6 +113,18 @@ class ContractFuzzTest {
                     continue;
                 } finally {
                     sent++;
+                    long ms = (System.nanoTime() - requestStarted) / 1_000_000;
+                    if (ms > 1000 && slowRequests.size() < 5) {
+                        slowRequests.add(ms + " ms: " + request.describe());
+                    }
+                }
+                if (response.statusCode() / 100 == 2 && !op.method().equals("get")) {
+                    etags.clear(); // a write may have changed the resource's ETag
+                }
+                if ((response.statusCode() == 414 || response.statusCode() == 431) && response.body().length == 0) {
+                    // Vert.x answers these while decoding the request head, before any handler (see HttpLimits).
+                    protocolRefusals.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
+                    continue;
                 }
                 String problem = check(response);
                 if (problem != null) {
@@ -117,10 +136,15 @@ class ContractFuzzTest {
                     }
                 }
             }
+            slowest.put(op.method().toUpperCase() + " " + op.path(), (System.nanoTime() - opStarted) / 1_000_000);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("ContractFuzzTest: seed %d, %d operations, %d requests in %.1f s, %d failing kinds%n",
                 seed, operations.size(), sent, seconds, failureKinds.size());
+        System.out.println("ContractFuzzTest: refused by Vert.x before any handler (no body): " + protocolRefusals);
+        slowest.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.println("ContractFuzzTest: slowest " + e.getKey() + " " + e.getValue() + " ms"));
+        slowRequests.forEach(r -> System.out.println("ContractFuzzTest: slow request " + r.replaceAll("x{50,}", "x…")));
         if (!failures.isEmpty()) {
             fail("Fuzzing with -Dfuzz.seed=" + seed + " found " + failureKinds.values().stream().mapToInt(i -> i).sum()
                     + " bad answers: " + failureKinds + "\n\n" + String.join("\n\n", failures));
@@ -413,7 +437,7 @@ class ContractFuzzTest {
         for (Map.Entry<String, String> e : pathValues.entrySet()) {
             resource = resource.replace("{" + e.getKey() + "}", e.getValue());
         }
-        String etag = admin().get(resource).then().extract().header("ETag");
+        String etag = etags.computeIfAbsent(resource, r -> admin().get(r).then().extract().header("ETag"));
         return etag == null ? "\"1\"" : etag;
     }
 
@@ -552,7 +576,7 @@ class ContractFuzzTest {
             case 0 -> "a\u0000b";
             case 1 -> "\ud800x";
             case 2 -> "x\udc00";
-            case 3 -> "x".repeat(100_000);
+            case 3 -> "x".repeat(30_000);
             case 4 -> "  ";
             case 5 -> "\u202e\ufeff\u200b";
             case 6 -> "😀".repeat(50);
@@ -587,7 +611,7 @@ class ContractFuzzTest {
     private static String oddQueryValue(Random random) {
         String[] values = {"\u0001%00", "\u0001a%00b", "\u0001%ED%A0%80", "\u0001%C3%28", "", "-1", "0", "201",
             "99999999999999999999", "1e999", "NaN", "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
-            "2026-13-01T00:00:00Z", "x".repeat(5000), "😀", "true", "' or 1=1 --", "2026-W99", "9999-W52",
+            "2026-13-01T00:00:00Z", "x".repeat(3000), "😀", "true", "' or 1=1 --", "2026-W99", "9999-W52",
             "0000-W01", "Mars/Olympus", "PT-1H", "P99999999D", "\u0001%FF%FE"};
         return values[random.nextInt(values.length)];
     }
