@@ -2,6 +2,7 @@ package io.accord.webhook;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -16,7 +17,7 @@ public record WebhookRequest(
         @Size(max = 500) @Schema(example = "Breaches to the CRM") String description,
         @Size(max = 20) @Schema(description = "Alert kinds and `alert.acknowledged` / `alert.resolved`; empty means all",
                 example = "[\"sla.breached\", \"sla.escalated\"]")
-        List<@Pattern(regexp = "sla\\.warning|sla\\.breached|sla\\.escalated|commitment\\.at_risk|commitment\\.missed"
+        List<@NotNull @Pattern(regexp = "sla\\.warning|sla\\.breached|sla\\.escalated|commitment\\.at_risk|commitment\\.missed"
                 + "|commitment\\.met|webhook\\.disabled|alert\\.acknowledged|alert\\.resolved",
                 message = "must be an alert kind, alert.acknowledged or alert.resolved") String> eventTypes,
         @Valid Filters filters,
