@@ -120,7 +120,8 @@ class CreatingPostsIdempotencyTest {
                     admin().body(Map.of("key", team, "name", "Marketing", "function", "marketing", "members",
                             List.of("m-1"))).post("/api/v1/teams").then().statusCode(201);
                     String key = Api.slug("c");
-                    return new Prepared("/api/v1/commitments", () -> as(Api.newKey("marketing")),
+                    String marketing = Api.newKey("marketing");
+                    return new Prepared("/api/v1/commitments", () -> as(marketing),
                             commitment(key, team, calendar, 120), commitment(key, team, calendar, 121));
                 }),
                 new Case("/api/v1/webhooks", () -> {
