@@ -78,7 +78,7 @@ public class CommitmentResource {
     @APIResponse(responseCode = "409", description = "The key is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid: unknown calendar, team, ICP or tier; not a marketing "
-            + "team; `startsOn` not a period start",
+            + "team; `startsOn` not a period start; or the `Idempotency-Key` was first used with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createCommitment(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,

@@ -85,7 +85,8 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "409", description = "The key is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid, or a refused target URL",
+    @APIResponse(responseCode = "422", description = "Invalid, a refused target URL, or the `Idempotency-Key` "
+            + "was first used with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createWebhook(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
