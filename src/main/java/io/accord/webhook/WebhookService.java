@@ -179,11 +179,17 @@ public class WebhookService {
         String actor = caller.name();
         return pool.withTransaction(conn -> find(conn, keyOrId, true, caller, SECRET_COLUMNS).chain(row -> {
             UUID id = row.getUUID("id");
-            String previous = secrets.open(id, row.getString("secret"));
+            String previous;
+            try {
+                previous = secrets.open(id, row.getString("secret"));
+            } catch (SecretBox.OpenFailure e) {
+                previous = null;    // its key is gone: the new secret signs alone, at once
+            }
             return conn.preparedQuery("update webhooks set previous_secret = $2, previous_secret_until = $3, secret = $4, "
                             + "secrets_key_id = $5, updated_at = $6, version = version + 1 where id = $1 returning " + COLUMNS)
-                    .execute(Tuple.from(Arrays.asList(id, secrets.seal(id, previous), now.plus(ROTATION_OVERLAP),
-                            secrets.seal(id, secret), secrets.currentKeyId(), now)));
+                    .execute(Tuple.from(Arrays.asList(id, secrets.seal(id, previous),
+                            previous == null ? null : now.plus(ROTATION_OVERLAP), secrets.seal(id, secret),
+                            secrets.currentKeyId(), now)));
         }).map(rows -> rows.iterator().next())
                 .call(updated -> audit.record(conn, now.toInstant(), actor, "webhook.secret_rotated", "webhook",
                         updated.getString("key"), "Rotated the signing secret; the previous one signs until "

@@ -111,6 +111,23 @@ class SecretsAtRestTest {
         assertEquals(0, reseal.reseal().await().indefinitely(), "nothing left to do");
     }
 
+    @Test
+    void aSecretUnderALostKeyIsReportedAndRotatingReplacesIt() {
+        UUID id = UUID.randomUUID();
+        String key = Api.slug("lost");
+        SecretBox lost = SecretBox.fromBase64(SecretBox.generateKey(), List.of());
+        insert(id, key, lost.seal("whsec_bG9zdA==", "webhooks:" + id), null, lost.currentKeyId(),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        admin().post("/api/v1/webhooks/" + key + "/ping").then().statusCode(200)
+                .body("ok", org.hamcrest.Matchers.equalTo(false))
+                .body("error", org.hamcrest.Matchers.containsString("cannot decrypt"));
+        String fresh = admin().post("/api/v1/webhooks/" + key + "/rotate-secret").then().statusCode(200)
+                .extract().path("secret");
+        Row row = stored(key);
+        assertEquals(fresh, secrets.box().open(row.getString("secret"), "webhooks:" + id));
+        assertNull(row.getString("previous_secret"), "the unreadable secret does not linger");
+    }
+
     private void insert(UUID id, String key, String secret, String previousSecret, String keyId, OffsetDateTime now) {
         pool.preparedQuery("insert into webhooks (id, key, url, secret, previous_secret, previous_secret_until, "
                         + "secrets_key_id, owner, created_at, created_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7, "
