@@ -1,6 +1,7 @@
 package io.accord;
 
 import io.accord.common.EmbeddedDatabase;
+import io.accord.common.Secrets;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -27,6 +28,12 @@ public final class AccordMain {
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir);
             for (Map.Entry<String, String> e : db.quarkusSettings().entrySet()) {
                 System.setProperty(e.getKey(), e.getValue());
+            }
+            if (setting("ACCORD_SECRETS_KEY", "accord.secrets.key", "").isEmpty()) {
+                LOG.warnf("No ACCORD_SECRETS_KEY: webhook secrets are encrypted with an evaluation key kept in %s. "
+                        + "Anyone who can read the data directory can decrypt them; set ACCORD_SECRETS_KEY for real use.",
+                        dataDir.resolve(Secrets.KEY_FILE).toAbsolutePath());
+                System.setProperty("accord.secrets.key", Secrets.evaluationKey(dataDir));
             }
         }
         Quarkus.run(args);

@@ -1,6 +1,7 @@
 package io.accord.commitment;
 
 import io.accord.common.DetachFromClientCancellation;
+import io.accord.common.Idempotency;
 import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Problem;
@@ -8,6 +9,7 @@ import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,10 +56,15 @@ public class CommitmentResource {
     static final String WRITE_ROLES = "Roles: admin, marketing, sales_manager.";
 
     private final CommitmentService commitments;
+    private final Idempotency idempotency;
+    private final Pool pool;
     private final SecurityIdentity identity;
 
-    public CommitmentResource(CommitmentService commitments, SecurityIdentity identity) {
+    public CommitmentResource(CommitmentService commitments, Idempotency idempotency, Pool pool,
+            SecurityIdentity identity) {
         this.commitments = commitments;
+        this.idempotency = idempotency;
+        this.pool = pool;
         this.identity = identity;
     }
 
@@ -65,17 +72,21 @@ public class CommitmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES_MANAGER})
     @Operation(operationId = "createCommitment", summary = "Create a marketing commitment",
             description = SEMANTICS + " The team must be a marketing team; `startsOn` must be the first day of a period. "
-                    + WRITE_ROLES)
+                    + "Honours `Idempotency-Key`. " + WRITE_ROLES)
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "409", description = "The key is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid: unknown calendar, team, ICP or tier; not a marketing "
-            + "team; `startsOn` not a period start",
+            + "team; `startsOn` not a period start; or the `Idempotency-Key` was first used with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createCommitment(@Valid @NotNull CommitmentRequest body) {
-        return commitments.create(body, Principals.nameOf(identity))
-                .map(v -> v.respond(Response.created(URI.create("/api/v1/commitments/" + v.view().key()))));
+    public Uni<Response> createCommitment(
+            @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull CommitmentRequest body) {
+        String actor = Principals.nameOf(identity);
+        return commitments.check(body).chain(checked -> idempotency.once(pool, actor, idempotencyKey, "POST",
+                "/api/v1/commitments", body, Idempotency.Sensitivity.PLAIN, conn -> commitments.create(conn, checked, actor)
+                        .map(v -> v.respond(Response.created(URI.create("/api/v1/commitments/" + v.view().key()))))));
     }
 
     @GET

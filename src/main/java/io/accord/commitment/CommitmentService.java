@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -70,40 +71,54 @@ public class CommitmentService {
     }
 
     /** What a request refers to, once checked. */
-    private record References(UUID calendarId, String timeZone) {
+    record References(UUID calendarId, String timeZone) {
     }
 
     /** A commitment's period containing some instant, with its figures then; for the weekly digest. */
     public record PeriodStatus(CommitmentView commitment, CommitmentPeriodView period) {
     }
 
+    /** A create request whose references (calendar, team, ICP, tier) have been checked. */
+    public record Checked(CommitmentRequest request, References references) {
+    }
+
     public Uni<Versioned<CommitmentView>> create(CommitmentRequest request, String actor) {
+        return check(request).chain(checked -> pool.withTransaction(conn -> create(conn, checked, actor)));
+    }
+
+    /** Validates a create request and resolves its references (a 422 lists every problem). */
+    public Uni<Checked> check(CommitmentRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.key() == null || request.key().isBlank()) {
             errors.add(new FieldError("key", "is required"));
         }
-        return references(request, errors).chain(refs -> {
-            Instant now = now();
-            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            return pool.withTransaction(conn -> conn.preparedQuery("insert into commitments (id, key, name, team_key, "
-                            + "period, calendar_id, calendar_key, metric, min_tier, icp_key, target, starts_on, "
-                            + "closed_through, next_check_at, created_at, created_by, updated_at) values ($1, $2, $3, $4, $5, "
-                            + "$6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14, $13) on conflict (key) do nothing returning "
-                            + Commitment.COLUMNS)
-                    .execute(Tuple.from(Arrays.asList(UUID.randomUUID(), request.key(), request.name().trim(),
-                            request.teamKey(), request.period(), refs.calendarId(), request.calendarKey(), request.metric(),
-                            request.minTier(), request.icpKey(), request.target(), request.startsOn(), at, actor)))
-                    .chain(rows -> {
-                        if (rows.size() == 0) {
-                            throw new ProblemException(ProblemKind.DUPLICATE,
-                                    "A commitment with key '" + request.key() + "' exists");
-                        }
-                        Commitment c = Commitment.of(rows.iterator().next());
-                        return audit.record(conn, now, actor, "commitment.created", "commitment", c.key(),
-                                        "Created commitment '" + c.key() + "': " + describe(c))
-                                .replaceWith(versioned(c, refs.timeZone()));
-                    }));
-        });
+        return references(request, errors).map(refs -> new Checked(request, refs));
+    }
+
+    /** Creates a checked commitment on {@code conn}'s transaction (so an Idempotency-Key claim can share it). */
+    public Uni<Versioned<CommitmentView>> create(SqlConnection conn, Checked checked, String actor) {
+        CommitmentRequest request = checked.request();
+        References refs = checked.references();
+        Instant now = now();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return conn.preparedQuery("insert into commitments (id, key, name, team_key, "
+                        + "period, calendar_id, calendar_key, metric, min_tier, icp_key, target, starts_on, "
+                        + "closed_through, next_check_at, created_at, created_by, updated_at) values ($1, $2, $3, $4, $5, "
+                        + "$6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14, $13) on conflict (key) do nothing returning "
+                        + Commitment.COLUMNS)
+                .execute(Tuple.from(Arrays.asList(UUID.randomUUID(), request.key(), request.name().trim(),
+                        request.teamKey(), request.period(), refs.calendarId(), request.calendarKey(), request.metric(),
+                        request.minTier(), request.icpKey(), request.target(), request.startsOn(), at, actor)))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw new ProblemException(ProblemKind.DUPLICATE,
+                                "A commitment with key '" + request.key() + "' exists");
+                    }
+                    Commitment c = Commitment.of(rows.iterator().next());
+                    return audit.record(conn, now, actor, "commitment.created", "commitment", c.key(),
+                                    "Created commitment '" + c.key() + "': " + describe(c))
+                            .replaceWith(versioned(c, refs.timeZone()));
+                });
     }
 
     public Uni<Page<CommitmentView>> list(PageRequest page) {

@@ -33,6 +33,24 @@ public interface AccordConfig {
     /** Reports. */
     Reports reports();
 
+    /** Encryption of stored secrets (webhook signing secrets). */
+    Secrets secrets();
+
+    interface Secrets {
+        /**
+         * The AES-256 key (32 bytes, base64) that encrypts stored secrets. Required with an external database; the
+         * embedded evaluation database generates one into its data directory.
+         */
+        Optional<String> key();
+
+        /** Earlier keys (comma-separated, base64) that still decrypt, during a key rotation. */
+        Optional<java.util.List<String>> previousKeys();
+
+        /** How often one replica re-encrypts secrets still sealed with a previous key (also done at start). */
+        @WithDefault("PT1H")
+        Duration resealInterval();
+    }
+
     interface Commitments {
         /** How often each replica looks for commitments due for a check. */
         @WithDefault("PT30S")

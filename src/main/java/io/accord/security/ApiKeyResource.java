@@ -1,6 +1,7 @@
 package io.accord.security;
 
 import io.accord.common.DetachFromClientCancellation;
+import io.accord.common.Idempotency;
 import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
@@ -39,10 +40,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiKeyResource {
 
     private final ApiKeyService keys;
+    private final Idempotency idempotency;
     private final SecurityIdentity identity;
 
-    public ApiKeyResource(ApiKeyService keys, SecurityIdentity identity) {
+    public ApiKeyResource(ApiKeyService keys, Idempotency idempotency, SecurityIdentity identity) {
         this.keys = keys;
+        this.idempotency = idempotency;
         this.identity = identity;
     }
 
@@ -50,15 +53,23 @@ public class ApiKeyResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "Issues a key for a machine caller. The secret is returned once, in `key`; only its hash is "
-                    + "stored. Idempotency-Key is not honoured here because replaying would require storing the secret. "
+                    + "stored. Honours `Idempotency-Key`: the first response, secret included, is kept for the replay "
+                    + "encrypted with the installation's secrets key, and forgotten after the idempotency retention. "
                     + "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created; `key` holds the secret",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "409", description = "An active key with this name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createApiKey(@Valid @NotNull ApiKeyRequest body) {
-        return keys.create(body, Principals.nameOf(identity))
-                .map(view -> Response.created(URI.create("/api/v1/api-keys/" + view.id())).entity(view).build());
+    @APIResponse(responseCode = "422", description = "Invalid key, or the `Idempotency-Key` was first used with a "
+            + "different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> createApiKey(
+            @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull ApiKeyRequest body) {
+        String actor = Principals.nameOf(identity);
+        return idempotency.once(actor, idempotencyKey, "POST", "/api/v1/api-keys", body, Idempotency.Sensitivity.SECRET,
+                () -> keys.create(body, actor)
+                        .map(view -> Response.created(URI.create("/api/v1/api-keys/" + view.id())).entity(view).build()));
     }
 
     @GET

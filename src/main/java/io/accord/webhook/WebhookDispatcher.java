@@ -3,6 +3,7 @@ package io.accord.webhook;
 import io.accord.alert.AlertDraft;
 import io.accord.alert.AlertService;
 import io.accord.alert.EventNotifications;
+import io.accord.common.SecretBox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -56,17 +57,19 @@ public class WebhookDispatcher {
     private final AlertService alerts;
     private final EventNotifications notifications;
     private final MeterRegistry registry;
+    private final WebhookSecrets secrets;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
-            EventNotifications notifications, MeterRegistry registry) {
+            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets) {
         this.pool = pool;
         this.clock = clock;
         this.sender = sender;
         this.alerts = alerts;
         this.notifications = notifications;
         this.registry = registry;
+        this.secrets = secrets;
     }
 
     void wakeOnEvents(@Observes StartupEvent event) {
@@ -125,9 +128,17 @@ public class WebhookDispatcher {
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
+                        List<String> signing;
+                        String unreadable = null;
+                        try {
+                            signing = secrets.signing(r.getUUID("webhook_id"), r, now.toInstant());
+                        } catch (SecretBox.OpenFailure e) {
+                            signing = List.of();
+                            unreadable = "cannot decrypt the signing secret: " + e.getMessage();
+                        }
                         claimed.add(new Claimed(r.getUUID("id"), r.getUUID("webhook_id"), r.getString("key"),
                                 r.getLong("event_seq"), r.getInteger("attempts"), r.getString("url"), r.getString("format"),
-                                r.getBoolean("enabled"), WebhookService.secrets(r, now.toInstant()), r.getString("type"),
+                                r.getBoolean("enabled"), signing, unreadable, r.getString("type"),
                                 r.getOffsetDateTime("at").toInstant(), r.getString("data")));
                     }
                     return claimed;
@@ -138,6 +149,10 @@ public class WebhookDispatcher {
         if (!c.enabled()) {
             return pool.preparedQuery("update webhook_deliveries set status = 'cancelled', next_attempt_at = null, "
                     + "last_error = 'webhook disabled' where id = $1").execute(Tuple.of(c.id())).replaceWithVoid();
+        }
+        if (c.unreadable() != null) {
+            LOG.warnf("Webhook %s: %s", c.webhookKey(), c.unreadable());
+            return record(c, new WebhookSender.Outcome(null, c.unreadable(), 0, null));
         }
         return sender.send(c.url(), c.format(), c.secrets(), "msg_" + c.seq(), c.type(), c.eventAt(), c.data())
                 .chain(outcome -> record(c, outcome));
@@ -182,7 +197,7 @@ public class WebhookDispatcher {
                                     .chain(() -> alerts.raise(conn, now, List.of(new AlertDraft("webhook.disabled",
                                             "webhook:" + c.webhookId() + ":" + since, null, null, null, null, null, null,
                                             null, null, null, null, null, null, null,
-                                            Map.of("webhookKey", c.webhookKey(), "url", c.url(), "failingSince", since.toString(),
+                                            Map.of("webhookKey", c.webhookKey(), "url", WebhookUrls.redact(c.url()), "failingSince", since.toString(),
                                                     "lastError", error)))))
                                     .replaceWithVoid();
                         }
@@ -209,6 +224,6 @@ public class WebhookDispatcher {
     }
 
     private record Claimed(UUID id, UUID webhookId, String webhookKey, long seq, int attempts, String url, String format,
-            boolean enabled, List<String> secrets, String type, Instant eventAt, String data) {
+            boolean enabled, List<String> secrets, String unreadable, String type, Instant eventAt, String data) {
     }
 }

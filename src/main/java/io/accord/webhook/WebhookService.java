@@ -8,10 +8,13 @@ import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
+import io.accord.common.SecretBox;
 import io.accord.common.Versioned;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -34,21 +37,40 @@ public class WebhookService {
 
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
     static final String COLUMNS = "id, key, url, description, event_types, team_keys, tiers, format, enabled, "
-            + "disabled_reason, failing_since, created_at, updated_at, version";
+            + "disabled_reason, failing_since, owner, owner_team, created_at, updated_at, version";
+    static final String SECRET_COLUMNS = "secret, previous_secret, previous_secret_until";
+
+    /**
+     * Who is asking: the principal's stable name, whether it is an admin, and its team (an API key's teamKey). A
+     * subscription belongs to its creator; only the owner or an admin sees or manages it.
+     */
+    public record Caller(String name, boolean admin, String teamKey) {
+        /** The owner to filter by, or null for an admin, who sees every subscription. */
+        String ownerFilter() {
+            return admin ? null : name;
+        }
+    }
 
     private final Pool pool;
     private final AuditLog audit;
     private final Clock clock;
     private final WebhookSender sender;
+    private final WebhookSecrets secrets;
 
-    public WebhookService(Pool pool, AuditLog audit, Clock clock, WebhookSender sender) {
+    public WebhookService(Pool pool, AuditLog audit, Clock clock, WebhookSender sender, WebhookSecrets secrets) {
         this.pool = pool;
         this.audit = audit;
         this.clock = clock;
         this.sender = sender;
+        this.secrets = secrets;
     }
 
-    public Uni<Versioned<WebhookView>> create(WebhookRequest request, String actor) {
+    public Uni<Versioned<WebhookView>> create(WebhookRequest request, Caller caller) {
+        return pool.withTransaction(conn -> create(conn, request, caller));
+    }
+
+    /** Creates on {@code conn}'s transaction (so an Idempotency-Key claim can share it); owned by {@code caller}. */
+    public Uni<Versioned<WebhookView>> create(SqlConnection conn, WebhookRequest request, Caller caller) {
         List<FieldError> errors = new ArrayList<>(check(request));
         if (request.key() == null || request.key().isBlank()) {
             errors.add(0, new FieldError("key", "is required"));
@@ -58,14 +80,16 @@ public class WebhookService {
         }
         String secret = WebhookSigner.newSecret();
         OffsetDateTime now = now();
-        return pool.withTransaction(conn -> conn.preparedQuery("insert into webhooks (id, key, url, description, "
-                                + "event_types, team_keys, tiers, format, enabled, secret, created_at, created_by, updated_at) "
-                                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11) "
+        UUID id = UUID.randomUUID();
+        String actor = caller.name();
+        return conn.preparedQuery("insert into webhooks (id, key, url, description, event_types, team_keys, tiers, "
+                                + "format, enabled, secret, secrets_key_id, owner, owner_team, created_at, created_by, "
+                                + "updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $12, $14) "
                                 + "on conflict (key) do nothing returning " + COLUMNS)
-                        .execute(Tuple.from(Arrays.asList(UUID.randomUUID(), request.key(), request.url().trim(),
+                        .execute(Tuple.from(Arrays.asList(id, request.key(), request.url().trim(),
                                 request.description(), array(request.eventTypes()), array(teamKeys(request)),
                                 array(tiers(request)), format(request), request.enabled() == null || request.enabled(),
-                                secret, now, actor)))
+                                secrets.seal(id, secret), secrets.currentKeyId(), actor, caller.teamKey(), now)))
                         .chain(rows -> {
                             if (rows.size() == 0) {
                                 throw new ProblemException(ProblemKind.DUPLICATE,
@@ -73,19 +97,26 @@ public class WebhookService {
                             }
                             Row row = rows.iterator().next();
                             return audit.record(conn, now.toInstant(), actor, "webhook.created", "webhook", request.key(),
-                                            "Subscribed " + request.url().trim())
+                                            "Subscribed " + WebhookUrls.redact(request.url()))
                                     .replaceWith(new Versioned<>(view(row, secret), row.getLong("version")));
-                        }));
+                        });
     }
 
-    public Uni<Page<WebhookView>> list(PageRequest page) {
+    /** The caller's own subscriptions; an admin's list has all of them. */
+    public Uni<Page<WebhookView>> list(PageRequest page, Caller caller) {
         List<Object> args = new ArrayList<>();
-        String where = "";
+        List<String> conditions = new ArrayList<>();
+        if (caller.ownerFilter() != null) {
+            args.add(caller.ownerFilter());
+            conditions.add("owner = $1");
+        }
         if (page.after() != null) {
             args.add(page.after().createdAt().atOffset(ZoneOffset.UTC));
             args.add(page.after().id());
-            where = " where created_at > $1 or (created_at = $1 and id > $2)";
+            int at = args.size() - 1;
+            conditions.add("(created_at > $" + at + " or (created_at = $" + at + " and id > $" + (at + 1) + "))");
         }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return pool.preparedQuery("select " + COLUMNS + " from webhooks" + where + " order by created_at, id limit "
                         + page.fetchSize()).execute(Tuple.from(args))
                 .map(rows -> {
@@ -95,14 +126,15 @@ public class WebhookService {
                 });
     }
 
-    public Uni<Versioned<WebhookView>> get(String keyOrId) {
-        return find(pool, keyOrId, false).map(row -> new Versioned<>(view(row, null), row.getLong("version")));
+    public Uni<Versioned<WebhookView>> get(String keyOrId, Caller caller) {
+        return find(pool, keyOrId, false, caller, "").map(row -> new Versioned<>(view(row, null), row.getLong("version")));
     }
 
-    public Uni<Versioned<WebhookView>> update(String keyOrId, WebhookRequest request, String ifMatch, String actor) {
+    public Uni<Versioned<WebhookView>> update(String keyOrId, WebhookRequest request, String ifMatch, Caller caller) {
         List<FieldError> errors = check(request);
         OffsetDateTime now = now();
-        return pool.withTransaction(conn -> find(conn, keyOrId, true).chain(row -> {
+        String actor = caller.name();
+        return pool.withTransaction(conn -> find(conn, keyOrId, true, caller, "").chain(row -> {
             ETags.require(ifMatch, row.getLong("version"));
             List<FieldError> all = new ArrayList<>(errors);
             if (request.key() != null && !request.key().equals(row.getString("key"))) {
@@ -122,40 +154,51 @@ public class WebhookService {
                             enabled, now)))
                     .map(rows -> rows.iterator().next())
                     .call(updated -> audit.record(conn, now.toInstant(), actor, "webhook.updated", "webhook",
-                            updated.getString("key"), "Changed webhook to " + request.url().trim()
+                            updated.getString("key"), "Changed webhook to " + WebhookUrls.redact(request.url())
                                     + (enabled ? "" : " (disabled)")))
                     .map(updated -> new Versioned<>(view(updated, null), updated.getLong("version")));
         }));
     }
 
-    public Uni<Void> delete(String keyOrId, String ifMatch, String actor) {
+    public Uni<Void> delete(String keyOrId, String ifMatch, Caller caller) {
         OffsetDateTime now = now();
-        return pool.withTransaction(conn -> find(conn, keyOrId, true).chain(row -> {
+        String actor = caller.name();
+        return pool.withTransaction(conn -> find(conn, keyOrId, true, caller, "").chain(row -> {
             ETags.require(ifMatch, row.getLong("version"));
             return conn.preparedQuery("delete from webhooks where id = $1").execute(Tuple.of(row.getUUID("id")))
                     .call(() -> audit.record(conn, now.toInstant(), actor, "webhook.deleted", "webhook",
-                            row.getString("key"), "Deleted webhook to " + row.getString("url")))
+                            row.getString("key"), "Deleted webhook to " + WebhookUrls.redact(row.getString("url"))))
                     .replaceWithVoid();
         }));
     }
 
     /** Issues a new secret; the old one keeps signing (as a second signature) for 24 hours. */
-    public Uni<WebhookView> rotateSecret(String keyOrId, String actor) {
+    public Uni<WebhookView> rotateSecret(String keyOrId, Caller caller) {
         String secret = WebhookSigner.newSecret();
         OffsetDateTime now = now();
-        return pool.withTransaction(conn -> find(conn, keyOrId, true).chain(row -> conn
-                .preparedQuery("update webhooks set previous_secret = secret, previous_secret_until = $2, secret = $3, "
-                        + "updated_at = $4, version = version + 1 where id = $1 returning " + COLUMNS)
-                .execute(Tuple.of(row.getUUID("id"), now.plus(ROTATION_OVERLAP), secret, now))
-                .map(rows -> rows.iterator().next())
+        String actor = caller.name();
+        return pool.withTransaction(conn -> find(conn, keyOrId, true, caller, SECRET_COLUMNS).chain(row -> {
+            UUID id = row.getUUID("id");
+            String previous;
+            try {
+                previous = secrets.open(id, row.getString("secret"));
+            } catch (SecretBox.OpenFailure e) {
+                previous = null;    // its key is gone: the new secret signs alone, at once
+            }
+            return conn.preparedQuery("update webhooks set previous_secret = $2, previous_secret_until = $3, secret = $4, "
+                            + "secrets_key_id = $5, updated_at = $6, version = version + 1 where id = $1 returning " + COLUMNS)
+                    .execute(Tuple.from(Arrays.asList(id, secrets.seal(id, previous),
+                            previous == null ? null : now.plus(ROTATION_OVERLAP), secrets.seal(id, secret),
+                            secrets.currentKeyId(), now)));
+        }).map(rows -> rows.iterator().next())
                 .call(updated -> audit.record(conn, now.toInstant(), actor, "webhook.secret_rotated", "webhook",
                         updated.getString("key"), "Rotated the signing secret; the previous one signs until "
                                 + now.plus(ROTATION_OVERLAP).toInstant()))
-                .map(updated -> view(updated, secret))));
+                .map(updated -> view(updated, secret)));
     }
 
-    public Uni<Page<DeliveryView>> deliveries(String keyOrId, String status, PageRequest page) {
-        return find(pool, keyOrId, false).chain(row -> {
+    public Uni<Page<DeliveryView>> deliveries(String keyOrId, String status, PageRequest page, Caller caller) {
+        return find(pool, keyOrId, false, caller, "").chain(row -> {
             List<Object> args = new ArrayList<>(List.of(row.getUUID("id")));
             StringBuilder sql = new StringBuilder("select id, event_seq, event_type, status, attempts, last_status_code, "
                     + "last_error, last_latency_ms, last_attempt_at, next_attempt_at, delivered_at, created_at "
@@ -181,9 +224,10 @@ public class WebhookService {
     }
 
     /** Queues a delivery again, at once, whatever its state; the receiver deduplicates by {@code webhook-id}. */
-    public Uni<DeliveryView> redeliver(String keyOrId, UUID deliveryId, String actor) {
+    public Uni<DeliveryView> redeliver(String keyOrId, UUID deliveryId, Caller caller) {
         OffsetDateTime now = now();
-        return pool.withTransaction(conn -> find(conn, keyOrId, false).chain(row -> conn
+        String actor = caller.name();
+        return pool.withTransaction(conn -> find(conn, keyOrId, false, caller, "").chain(row -> conn
                 .preparedQuery("update webhook_deliveries set status = 'pending', next_attempt_at = $3 "
                         + "where id = $1 and webhook_id = $2 returning id, event_seq, event_type, status, attempts, "
                         + "last_status_code, last_error, last_latency_ms, last_attempt_at, next_attempt_at, delivered_at, created_at")
@@ -199,36 +243,32 @@ public class WebhookService {
     }
 
     /** Sends a signed {@code webhook.ping} to the target now and reports what it answered. */
-    public Uni<PingResult> ping(String keyOrId) {
-        return pool.preparedQuery("select url, format, secret, previous_secret, previous_secret_until from webhooks "
-                        + "where " + (isUuid(keyOrId) ? "id = $1::uuid" : "key = $1")).execute(Tuple.of(keyOrId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Webhook", keyOrId);
-                    }
-                    Row row = rows.iterator().next();
-                    Instant now = clock.instant();
-                    String data = "{\"message\":\"ping from Accord\",\"at\":\"" + now + "\"}";
-                    return sender.send(row.getString("url"), "standard", secrets(row, now), "msg_ping_" + UUID.randomUUID(),
-                                    "webhook.ping", now, data)
-                            .map(o -> new PingResult(o.delivered(), o.statusCode(), o.latencyMs(), o.error()));
-                });
+    public Uni<PingResult> ping(String keyOrId, Caller caller) {
+        return find(pool, keyOrId, false, caller, SECRET_COLUMNS).chain(row -> {
+            Instant now = clock.instant();
+            List<String> signing;
+            try {
+                signing = secrets.signing(row.getUUID("id"), row, now);
+            } catch (SecretBox.OpenFailure e) {
+                return Uni.createFrom().item(new PingResult(false, null, 0, "cannot decrypt the signing secret: "
+                        + e.getMessage()));
+            }
+            String data = "{\"message\":\"ping from Accord\",\"at\":\"" + now + "\"}";
+            return sender.send(row.getString("url"), "standard", signing, "msg_ping_" + UUID.randomUUID(),
+                            "webhook.ping", now, data)
+                    .map(o -> new PingResult(o.delivered(), o.statusCode(), o.latencyMs(), o.error()));
+        });
     }
 
-    /** The secrets that sign now: the current one, and the previous one during its overlap. */
-    static List<String> secrets(Row row, Instant now) {
-        List<String> secrets = new ArrayList<>(List.of(row.getString("secret")));
-        OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
-        if (row.getString("previous_secret") != null && until != null && until.toInstant().isAfter(now)) {
-            secrets.add(row.getString("previous_secret"));
-        }
-        return secrets;
-    }
-
-    private Uni<Row> find(io.vertx.mutiny.sqlclient.SqlClient client, String keyOrId, boolean lock) {
-        String sql = "select " + COLUMNS + " from webhooks where " + (isUuid(keyOrId) ? "id = $1::uuid" : "key = $1")
+    /**
+     * The subscription {@code keyOrId} as {@code caller} may see it: someone else's is as missing as one that does not
+     * exist (404), so its existence is not revealed.
+     */
+    private Uni<Row> find(SqlClient client, String keyOrId, boolean lock, Caller caller, String extraColumns) {
+        String sql = "select " + COLUMNS + (extraColumns.isEmpty() ? "" : ", " + extraColumns) + " from webhooks where "
+                + (isUuid(keyOrId) ? "id = $1::uuid" : "key = $1") + " and ($2::text is null or owner = $2)"
                 + (lock ? " for update" : "");
-        return client.preparedQuery(sql).execute(Tuple.of(keyOrId)).map(rows -> {
+        return client.preparedQuery(sql).execute(Tuple.of(keyOrId, caller.ownerFilter())).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Webhook", keyOrId);
             }
@@ -278,7 +318,8 @@ public class WebhookService {
                 List.of(r.getArrayOfStrings("event_types")),
                 new WebhookRequest.Filters(List.of(r.getArrayOfStrings("team_keys")), List.of(r.getArrayOfStrings("tiers"))),
                 r.getString("format"), r.getBoolean("enabled"), r.getString("disabled_reason"),
-                instant(r, "failing_since"), instant(r, "created_at"), instant(r, "updated_at"), secret);
+                instant(r, "failing_since"), r.getString("owner"), r.getString("owner_team"), instant(r, "created_at"),
+                instant(r, "updated_at"), secret);
     }
 
     static DeliveryView delivery(Row r) {

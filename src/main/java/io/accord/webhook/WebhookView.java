@@ -19,6 +19,11 @@ public record WebhookView(
         boolean enabled,
         @Schema(nullable = true, example = "the endpoint answered 410 Gone") String disabledReason,
         @Schema(nullable = true, description = "Since when deliveries have been failing") Instant failingSince,
+        @Schema(description = "The principal that created the subscription and, with admins, the only one who sees and "
+                + "manages it (`apikey:<id>`, a token subject, or `bootstrap-admin` for subscriptions older than "
+                + "ownership)", example = "apikey:0b7d7c4e-5f7e-4b8a-9a57-2f1c1a0e9d11") String owner,
+        @Schema(nullable = true, description = "The team of the creating principal, when it has one",
+                example = "emea-sales") String ownerTeamKey,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "The signing secret; only in the responses that create it or rotate it",

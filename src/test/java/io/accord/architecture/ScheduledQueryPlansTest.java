@@ -9,6 +9,7 @@ import io.accord.report.ClockDurations;
 import io.accord.report.SlaRollups;
 import io.accord.sla.BreachDetector;
 import io.accord.webhook.WebhookDispatcher;
+import io.accord.webhook.WebhookSecretsReseal;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,6 +45,12 @@ class ScheduledQueryPlansTest {
     void theWebhookDispatcherClaimsThroughTheDueIndex() {
         assertServedBy(WebhookDispatcher.CLAIM, Tuple.of(NOW, NOW.plusMinutes(1), 50), "webhook_deliveries",
                 "webhook_deliveries_due");
+    }
+
+    @Test
+    void theWebhookSecretResealFindsItsRowsThroughTheKeyIdIndex() {
+        assertServedBy(WebhookSecretsReseal.PENDING, Tuple.of((Object) new String[] {"0123456789abcdef"}), "webhooks",
+                "webhooks_secrets_key");
     }
 
     @Test
