@@ -56,6 +56,9 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "409", description = "An active key with this name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid key; `errors` names each field (also a `teamKey` that "
+            + "names no team)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createApiKey(@Valid @NotNull ApiKeyRequest body) {
         return keys.create(body, Principals.nameOf(identity))
                 .map(view -> Response.created(URI.create("/api/v1/api-keys/" + view.id())).entity(view).build());
@@ -91,6 +94,9 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "The changed key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid key; `errors` names each field (also a `teamKey` that "
+            + "names no team)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
