@@ -52,11 +52,11 @@ class LeadErasure {
             """
             update audit_events set summary = replace(summary, :source || '/' || :externalId, :source || '/' || :tombstone)
             where resource_type = 'lead' and resource_id = :idText""",
-            // Stored responses of pushes (201 by Location, 200 by body) and of touches carry the data; a retry with
-            // the same Idempotency-Key then runs again instead of replaying it.
+            // Stored responses of pushes (201 by Location, 200 by body) and of touches (by Location, which is
+            // absolute) carry the data; a retry with the same Idempotency-Key then runs again instead of replaying.
             """
             delete from idempotency_keys
-            where location like '/api/v1/leads/' || :idText || '%'
+            where location like '%/api/v1/leads/' || :idText || '%'
                or (body like '%"id":"' || :idText || '"%' and body like '%"externalId"%')""");
 
     /** The external id an erased lead keeps: unique, as the lead id is. */
