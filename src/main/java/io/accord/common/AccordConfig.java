@@ -51,6 +51,18 @@ public interface AccordConfig {
         Duration resealInterval();
     }
 
+    /** Who sees people's contact data. */
+    Privacy privacy();
+
+    interface Privacy {
+        /**
+         * The roles that read a lead's {@code contact.email} and {@code contact.phone}; for a caller with none of
+         * them both are {@code null} in every lead it reads.
+         */
+        @WithDefault("admin,marketing,sales,sales_manager")
+        java.util.Set<String> contactRoles();
+    }
+
     interface Commitments {
         /** How often each replica looks for commitments due for a check. */
         @WithDefault("PT30S")

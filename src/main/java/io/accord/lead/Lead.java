@@ -52,6 +52,9 @@ public class Lead {
     @Column(updatable = false)
     public Instant createdAt;
     public Instant updatedAt;
+    /** Set by erasure ({@link LeadErasure}), which writes the row itself. */
+    @Column(updatable = false)
+    public Instant erasedAt;
     @Version
     public long version;
 }

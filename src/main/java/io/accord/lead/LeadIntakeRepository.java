@@ -84,6 +84,11 @@ class LeadIntakeRepository {
                     reject_note = case when %2$s then null else l.reject_note end,
                     updated_at = excluded.updated_at,
                     version = l.version + 1
+                -- An erased lead is never written again. A team-bound key (the scope parameter, empty when unbound)
+                -- writes only its team's leads, or a lead without a team that this push puts into its team.
+                where l.erased_at is null
+                    and (cast(:scope as text) = '' or l.team_key = cast(:scope as text)
+                         or (l.team_key is null and %1$s))
                 returning l.id, l.source, l.external_id, (l.xmax = 0) as inserted, l.status, l.handoff_id,
                     l.handed_off_at, l.owner_id, l.team_key, l.country, l.fit_icp_key, l.fit_tier
             )
@@ -97,14 +102,17 @@ class LeadIntakeRepository {
     }
 
     /**
-     * Writes the rows (distinct keys) in the current transaction; results in no particular order.
+     * Writes the rows (distinct keys) in the current transaction; results in no particular order. A row that would
+     * update an erased lead, or a lead {@code scopeTeam} (null: unbound) may not write, is left alone and absent from
+     * the result.
      *
      * @param now the write time, also the hand-off time of leads this statement hands off
      */
-    Uni<List<Written>> upsert(List<Row> rows, Instant now) {
+    Uni<List<Written>> upsert(List<Row> rows, String scopeTeam, Instant now) {
         String payload = payload(rows);
         return Panache.getSession().chain(s -> s.createNativeQuery(UPSERT, Object[].class)
                         .setParameter("rows", payload).setParameter("now", now)
+                        .setParameter("scope", scopeTeam == null ? "" : scopeTeam)
                         .getResultList())
                 .map(result -> {
                     List<Written> written = new ArrayList<>(result.size());

@@ -7,6 +7,7 @@ import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
+import io.accord.common.Versioned;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,19 +41,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DetachFromClientCancellation
 public class LeadResource {
 
+    static final String TEAM_SCOPE = " An API key bound to a team (`teamKey`) writes only that team's leads: acting on a "
+            + "lead of another team, or on a lead without a team unless the action puts it into the key's team, or "
+            + "moving a lead to another team is a 403 `urn:accord:problem:forbidden`.";
+    static final String CONTACT = " For callers without a role in `accord.privacy.contact-roles` (by default viewer "
+            + "and integrator) `contact.email` and `contact.phone` are `null`.";
+
     static final String LIFECYCLE = "Lifecycle: `new` → `mql` (hand-off; SLA clocks start) → `accepted` → `qualified` → "
             + "`won` | `lost`; `rejected` from `mql` or `accepted`; `recycled` from `mql`, `accepted` or `rejected`; a "
             + "recycled lead can be handed off again, which starts new clocks. An action the status does not allow is "
-            + "a 409 `urn:accord:problem:invalid-transition` whose `allowedActions` lists what is allowed.";
+            + "a 409 `urn:accord:problem:invalid-transition` whose `allowedActions` lists what is allowed." + TEAM_SCOPE;
+
 
     private final LeadService leads;
     private final Idempotency idempotency;
     private final SecurityIdentity identity;
+    private final ContactPrivacy privacy;
 
-    public LeadResource(LeadService leads, Idempotency idempotency, SecurityIdentity identity) {
+    public LeadResource(LeadService leads, Idempotency idempotency, SecurityIdentity identity, ContactPrivacy privacy) {
         this.leads = leads;
         this.idempotency = idempotency;
         this.identity = identity;
+        this.privacy = privacy;
     }
 
     @POST
@@ -64,18 +74,25 @@ public class LeadResource {
                     + "attributes, fit, and (when given) owner and team; after hand-off it replaces attributes only "
                     + "(fit is frozen, owner and team change with `assign`). `status: mql` hands a `new` or `recycled` "
                     + "lead off at once (SLA clocks start); otherwise `status` never moves a lead. `teamKey` must name "
-                    + "an existing team. Honours `Idempotency-Key`. Roles: admin, marketing, integrator.")
+                    + "an existing team. A push by an API key bound to a team gets that team when it names none; naming "
+                    + "another team, or pushing an existing lead of another team (or one without a team after its "
+                    + "hand-off), is a 403. A push of an erased lead's tombstone `externalId` is a 409. Honours "
+                    + "`Idempotency-Key`." + CONTACT + " Roles: admin, marketing, integrator.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "200", description = "An existing lead was updated",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The lead was erased",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid lead; `errors` names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ingestLead(
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull LeadRequest body) {
         return leads.prepare(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads",
-                body, () -> leads.ingest(intake, actor()).map(r -> r.lead().respond(r.created()
+                body, () -> leads.ingest(intake, scope(), actor()).map(r -> shown(r.lead()).respond(r.created()
                         ? Response.created(URI.create("/api/v1/leads/" + r.lead().view().id())) : Response.ok()))));
     }
 
@@ -88,7 +105,8 @@ public class LeadResource {
                     + "`index` with `created`, `updated` or `failed` and, for a failure, a problem document whose "
                     + "`errors` name fields as `items[i].field`. An item repeating an earlier item's key updates the lead "
                     + "that item wrote. The valid items are written with a few set-based statements; one audit event "
-                    + "summarises the request. More than 1,000 items, or none, is a 422. Honours `Idempotency-Key`. "
+                    + "summarises the request. More than 1,000 items, or none, is a 422. An item a team-bound API key "
+                    + "may not write fails with a 403 problem, an erased lead's with a 409. Honours `Idempotency-Key`. "
                     + "Roles: admin, marketing, integrator.")
     @APIResponse(responseCode = "200", description = "One result per item",
             content = @Content(schema = @Schema(implementation = BulkLeadResult.class)))
@@ -98,14 +116,14 @@ public class LeadResource {
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull BulkLeadRequest body) {
         return leads.prepareBulk(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST",
-                "/api/v1/leads/bulk", body, () -> leads.ingestBulk(intake, actor()).map(r -> Response.ok(r).build())));
+                "/api/v1/leads/bulk", body, () -> leads.ingestBulk(intake, scope(), actor()).map(r -> Response.ok(r).build())));
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
     @Operation(operationId = "listLeads", summary = "List leads",
             description = "In creation order. All filters combine. `handedOffFrom` is inclusive, `handedOffTo` "
-                    + "exclusive (the latest hand-off). Roles: any.")
+                    + "exclusive (the latest hand-off)." + CONTACT + " Roles: any.")
     public Uni<Page<LeadView>> listLeads(
             @Parameter(description = "Lead status", schema = @Schema(enumeration = {"new", "mql", "accepted",
                 "qualified", "won", "lost", "rejected", "recycled"})) @QueryParam("status") String status,
@@ -126,17 +144,17 @@ public class LeadResource {
         LeadFilter filter = new LeadFilter(s, Params.blankToNull(ownerId), Params.blankToNull(teamKey),
                 Params.blankToNull(icpKey), Params.blankToNull(tier), Params.blankToNull(source),
                 Params.instant("handedOffFrom", handedOffFrom), Params.instant("handedOffTo", handedOffTo));
-        return leads.list(filter, PageRequest.parse(limit, cursor));
+        return leads.list(filter, PageRequest.parse(limit, cursor)).map(p -> privacy.forCaller(p, identity));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
-    @Operation(operationId = "getLead", summary = "Get a lead", description = "With an `ETag`. Roles: any.")
+    @Operation(operationId = "getLead", summary = "Get a lead", description = "With an `ETag`." + CONTACT + " Roles: any.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
     public Uni<Response> getLead(@PathParam("id") String id) {
-        return leads.get(leadId(id)).map(v -> v.respond(Response.ok()));
+        return leads.get(leadId(id)).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -149,10 +167,12 @@ public class LeadResource {
                     + " Roles: admin, marketing, integrator, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead, now mql",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> handOffLead(@PathParam("id") String id, @Valid LeadActions.HandOff body) {
-        return leads.handOff(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
+        return leads.handOff(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -162,10 +182,12 @@ public class LeadResource {
             description = "Meets the `decision` clock. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> acceptLead(@PathParam("id") String id) {
-        return leads.accept(leadId(id), actor()).map(v -> v.respond(Response.ok()));
+        return leads.accept(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -176,12 +198,14 @@ public class LeadResource {
                     + "and cancels the others still running. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid reason, or `other` without a note",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> rejectLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Reject body) {
-        return leads.reject(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
+        return leads.reject(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -191,10 +215,12 @@ public class LeadResource {
             description = "Meets the `qualification` clock. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> qualifyLead(@PathParam("id") String id) {
-        return leads.qualify(leadId(id), actor()).map(v -> v.respond(Response.ok()));
+        return leads.qualify(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -204,12 +230,14 @@ public class LeadResource {
             description = "Cancels the clocks still running. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid outcome",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> closeLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Close body) {
-        return leads.close(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
+        return leads.close(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -220,10 +248,12 @@ public class LeadResource {
                     + "starts new clocks. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager, marketing.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recycleLead(@PathParam("id") String id) {
-        return leads.recycle(leadId(id), actor()).map(v -> v.respond(Response.ok()));
+        return leads.recycle(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -235,12 +265,14 @@ public class LeadResource {
                     + "existing team. " + LIFECYCLE + " Roles: admin, sales_manager, integrator.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Neither owner nor team, or an unknown team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> assignLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Assign body) {
-        return leads.assign(leadId(id), body, actor()).map(v -> v.respond(Response.ok()));
+        return leads.assign(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -253,6 +285,8 @@ public class LeadResource {
                     + "`new` lead (409). Honours `Idempotency-Key`. Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "201", description = "Logged",
             content = @Content(schema = @Schema(implementation = TouchView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The lead was never handed off",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid touch; `errors` names each field",
@@ -262,7 +296,7 @@ public class LeadResource {
             @Valid @NotNull TouchRequest body) {
         UUID leadId = leadId(id);
         return idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads/" + leadId + "/touches", body,
-                () -> leads.logTouch(leadId, body, actor()).map(t -> Response
+                () -> leads.logTouch(leadId, body, scope(), actor()).map(t -> Response
                         .created(URI.create("/api/v1/leads/" + leadId + "/touches/" + t.id())).entity(t).build()));
     }
 
@@ -287,8 +321,40 @@ public class LeadResource {
         return leads.touch(leadId(id), Params.uuid("Touch", touchId));
     }
 
+    @POST
+    @Path("/{id}/erase")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "eraseLead", summary = "Erase a lead's personal data (right to erasure)",
+            description = "Removes the lead's company, contact and custom attributes, its external id, reject note and "
+                    + "touch notes, everywhere Accord stores them: the lead, its lifecycle events and touches, its "
+                    + "alerts, the event feed (and so pending webhook deliveries), the audit log and stored "
+                    + "`Idempotency-Key` responses. The lead keeps its id, status, stage times, fit, source, owner, "
+                    + "team, country and SLA clocks, so reports stay as they were; `externalId` becomes the unique "
+                    + "tombstone `erased:<id>` (a later push of the old external id creates a new lead) and `erasedAt` "
+                    + "is set. Audited as `lead.erased` (who and when, without the data). Idempotent: erasing an erased "
+                    + "lead answers the same lead and changes nothing. Events already streamed or delivered cannot be "
+                    + "recalled. No body. Roles: admin.")
+    @APIResponse(responseCode = "200", description = "The erased lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such lead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> eraseLead(@PathParam("id") String id) {
+        return leads.erase(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+    }
+
     private String actor() {
         return Principals.nameOf(identity);
+    }
+
+    private TeamScope scope() {
+        return new TeamScope(Principals.teamOf(identity));
+    }
+
+    /** The lead as the caller may read it. */
+    private Versioned<LeadView> shown(Versioned<LeadView> lead) {
+        return new Versioned<>(privacy.forCaller(lead.view(), identity), lead.version());
     }
 
     private static UUID leadId(String id) {

@@ -91,6 +91,7 @@ public class LeadService {
     private final LeadIntakeRepository intake;
     private final LeadTouchRepository touches;
     private final LeadEventRepository events;
+    private final LeadErasure erasure;
     private final LeadFitEvaluator fits;
     private final TeamService teams;
     private final SlaClocks clocks;
@@ -99,12 +100,13 @@ public class LeadService {
     private final ObjectMapper json;
 
     public LeadService(LeadRepository leads, LeadIntakeRepository intake, LeadTouchRepository touches,
-            LeadEventRepository events, LeadFitEvaluator fits, TeamService teams, SlaClocks clocks, AuditLog audit,
-            Clock clock, ObjectMapper json) {
+            LeadEventRepository events, LeadErasure erasure, LeadFitEvaluator fits, TeamService teams, SlaClocks clocks,
+            AuditLog audit, Clock clock, ObjectMapper json) {
         this.leads = leads;
         this.intake = intake;
         this.touches = touches;
         this.events = events;
+        this.erasure = erasure;
         this.fits = fits;
         this.teams = teams;
         this.clocks = clocks;
@@ -175,11 +177,11 @@ public class LeadService {
 
     /** Creates or updates one prepared lead. */
     @WithTransaction
-    public Uni<Ingested> ingest(Intake intake, String actor) {
+    public Uni<Ingested> ingest(Intake intake, TeamScope scope, String actor) {
         Item item = intake.items.get(0);
-        return write(intake.items, actor).chain(() -> {
+        return write(intake.items, scope, actor).chain(() -> {
             if (item.problem != null) {
-                throw ProblemException.validation(item.problem.errors());
+                throw exception(item.problem);
             }
             LeadIntakeRepository.Written w = item.written;
             String what = (w.inserted() ? "Created" : "Updated") + " lead " + w.source() + "/" + w.externalId()
@@ -195,9 +197,9 @@ public class LeadService {
      * event summarises the request.
      */
     @WithTransaction
-    public Uni<BulkLeadResult> ingestBulk(Intake intake, String actor) {
+    public Uni<BulkLeadResult> ingestBulk(Intake intake, TeamScope scope, String actor) {
         List<Item> items = intake.items;
-        return write(items, actor).chain(() -> {
+        return write(items, scope, actor).chain(() -> {
             int created = 0;
             int updated = 0;
             int failed = 0;
@@ -254,7 +256,7 @@ public class LeadService {
      * Writes the items without a problem: checks their teams, upserts them with their fit (in rounds when a key repeats, so later items update earlier ones as if sent one after the other),
      * then starts the SLA clocks of the leads this write handed off.
      */
-    private Uni<Void> write(List<Item> all, String actor) {
+    private Uni<Void> write(List<Item> all, TeamScope scope, String actor) {
         List<Item> items = all.stream().filter(i -> i.problem == null).toList();
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -266,7 +268,10 @@ public class LeadService {
             List<Item> valid = new ArrayList<>(items.size());
             for (Item i : items) {
                 String team = LeadIntakeRules.blankToNull(i.request.teamKey());
-                if (team != null && !existing.contains(team)) {
+                if (!scope.mayAskFor(team)) {
+                    i.problem = problem(ProblemKind.FORBIDDEN, List.of(new FieldError(i.prefix + "teamKey",
+                            "this API key writes only leads of team '" + scope.teamKey() + "'")));
+                } else if (team != null && !existing.contains(team)) {
                     i.problem = problem(ProblemKind.VALIDATION,
                             List.of(new FieldError(i.prefix + "teamKey", "team '" + team + "' does not exist")));
                 } else {
@@ -277,19 +282,24 @@ public class LeadService {
                 return Uni.createFrom().voidItem();
             }
             for (Item i : valid) {
-                i.row = row(i.request, i.fit);
+                i.row = row(i.request, i.fit, scope);
             }
             Instant now = now();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (List<Item> round : rounds(valid)) {
-                chain = chain.chain(() -> upsert(round, now));
+                chain = chain.chain(() -> upsert(round, scope, now));
             }
-            return chain.chain(() -> startClocks(valid, actor));
+            return chain.chain(() -> startClocks(valid.stream().filter(i -> i.problem == null).toList(), actor));
         });
     }
 
-    private Uni<Void> upsert(List<Item> round, Instant now) {
-        return intake.upsert(round.stream().map(i -> i.row).toList(), now).map(written -> {
+    private Uni<Void> upsert(List<Item> all, TeamScope scope, Instant now) {
+        // An item whose key failed in an earlier round (another team's or an erased lead) fails again.
+        List<Item> round = all.stream().filter(i -> i.problem == null).toList();
+        if (round.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return intake.upsert(round.stream().map(i -> i.row).toList(), scope.teamKey(), now).map(written -> {
             Map<String, LeadIntakeRepository.Written> byKey = new HashMap<>(written.size() * 2);
             for (LeadIntakeRepository.Written w : written) {
                 byKey.put(w.source() + '\u0000' + w.externalId(), w);
@@ -297,8 +307,13 @@ public class LeadService {
             for (Item i : round) {
                 LeadIntakeRepository.Written w = byKey.get(i.key());
                 if (w == null) {
-                    throw new IllegalStateException("The intake statement returned no row for item " + i.index
-                            + "; its (source, externalId) did not round-trip through the database");
+                    // The upsert left an existing lead alone: an erased one, or one a team-bound key may not write.
+                    i.problem = scope.bound()
+                            ? problem(ProblemKind.FORBIDDEN, List.of(new FieldError(i.prefix + "externalId",
+                                    "this lead belongs to another team than the API key's ('" + scope.teamKey() + "')")))
+                            : problem(ProblemKind.CONFLICT, List.of(new FieldError(i.prefix + "externalId",
+                                    "this lead was erased")));
+                    continue;
                 }
                 i.written = w;
                 if (i.row.handoffId() != null && i.row.handoffId().equals(w.handoffId())) {
@@ -339,11 +354,11 @@ public class LeadService {
         return rounds;
     }
 
-    private LeadIntakeRepository.Row row(LeadRequest r, LeadFit fit) {
+    private LeadIntakeRepository.Row row(LeadRequest r, LeadFit fit, TeamScope scope) {
         String status = r.status() == null ? Status.NEW.wire() : r.status();
         return new LeadIntakeRepository.Row(UUID.randomUUID(), r.source(), r.externalId(), status,
                 toJson(r.company()), toJson(r.contact()), toJson(r.custom()), LeadIntakeRules.country(r.company()),
-                LeadIntakeRules.blankToNull(r.ownerId()), LeadIntakeRules.blankToNull(r.teamKey()), fit,
+                LeadIntakeRules.blankToNull(r.ownerId()), scope.teamFor(LeadIntakeRules.blankToNull(r.teamKey())), fit,
                 status.equals(Status.MQL.wire()) ? UUID.randomUUID() : null);
     }
 
@@ -366,10 +381,10 @@ public class LeadService {
     // ---------------------------------------------------------------------------------------------- lifecycle
 
     @WithTransaction
-    public Uni<Versioned<LeadView>> handOff(UUID id, LeadActions.HandOff body, String actor) {
+    public Uni<Versioned<LeadView>> handOff(UUID id, LeadActions.HandOff body, TeamScope scope, String actor) {
         String owner = body == null ? null : LeadIntakeRules.blankToNull(body.ownerId());
         String team = body == null ? null : LeadIntakeRules.blankToNull(body.teamKey());
-        return lockForAction(id, Action.HAND_OFF).call(lead -> requireTeam(team)).chain(lead -> {
+        return lockForAction(id, Action.HAND_OFF, scope, team).call(lead -> requireTeam(team)).chain(lead -> {
             Instant at = now();
             lead.status = Status.MQL.wire();
             lead.handoffId = UUID.randomUUID();
@@ -388,34 +403,34 @@ public class LeadService {
     }
 
     @WithTransaction
-    public Uni<Versioned<LeadView>> accept(UUID id, String actor) {
-        return simple(id, Action.ACCEPT, null, SlaEvent.ACCEPTED, actor, "Accepted");
+    public Uni<Versioned<LeadView>> accept(UUID id, TeamScope scope, String actor) {
+        return simple(id, Action.ACCEPT, null, SlaEvent.ACCEPTED, scope, actor, "Accepted");
     }
 
     @WithTransaction
-    public Uni<Versioned<LeadView>> qualify(UUID id, String actor) {
-        return simple(id, Action.QUALIFY, null, SlaEvent.QUALIFIED, actor, "Qualified");
+    public Uni<Versioned<LeadView>> qualify(UUID id, TeamScope scope, String actor) {
+        return simple(id, Action.QUALIFY, null, SlaEvent.QUALIFIED, scope, actor, "Qualified");
     }
 
     @WithTransaction
-    public Uni<Versioned<LeadView>> recycle(UUID id, String actor) {
-        return simple(id, Action.RECYCLE, null, SlaEvent.RECYCLED, actor, "Recycled to nurture; running clocks cancelled");
+    public Uni<Versioned<LeadView>> recycle(UUID id, TeamScope scope, String actor) {
+        return simple(id, Action.RECYCLE, null, SlaEvent.RECYCLED, scope, actor, "Recycled to nurture; running clocks cancelled");
     }
 
     @WithTransaction
-    public Uni<Versioned<LeadView>> close(UUID id, LeadActions.Close body, String actor) {
+    public Uni<Versioned<LeadView>> close(UUID id, LeadActions.Close body, TeamScope scope, String actor) {
         Outcome outcome = Outcome.valueOf(body.outcome().toUpperCase(Locale.ROOT));
-        return simple(id, Action.CLOSE, outcome, SlaEvent.CLOSED, actor,
+        return simple(id, Action.CLOSE, outcome, SlaEvent.CLOSED, scope, actor,
                 "Closed as " + body.outcome() + "; running clocks cancelled");
     }
 
     @WithTransaction
-    public Uni<Versioned<LeadView>> reject(UUID id, LeadActions.Reject body, String actor) {
+    public Uni<Versioned<LeadView>> reject(UUID id, LeadActions.Reject body, TeamScope scope, String actor) {
         String note = LeadIntakeRules.blankToNull(body.note());
         if ("other".equals(body.reason()) && note == null) {
             throw ProblemException.validation("note", "is required when the reason is other");
         }
-        return lockForAction(id, Action.REJECT).chain(lead -> {
+        return lockForAction(id, Action.REJECT, scope, null).chain(lead -> {
             Instant at = now();
             lead.status = Status.REJECTED.wire();
             lead.rejectReason = body.reason();
@@ -429,14 +444,14 @@ public class LeadService {
     }
 
     @WithTransaction
-    public Uni<Versioned<LeadView>> assign(UUID id, LeadActions.Assign body, String actor) {
+    public Uni<Versioned<LeadView>> assign(UUID id, LeadActions.Assign body, TeamScope scope, String actor) {
         String owner = LeadIntakeRules.blankToNull(body.ownerId());
         String team = LeadIntakeRules.blankToNull(body.teamKey());
         if (owner == null && team == null) {
             throw ProblemException.validation(List.of(new FieldError("ownerId", "ownerId or teamKey is required"),
                     new FieldError("teamKey", "ownerId or teamKey is required")));
         }
-        return lockForAction(id, Action.ASSIGN).call(lead -> requireTeam(team)).chain(lead -> {
+        return lockForAction(id, Action.ASSIGN, scope, team).call(lead -> requireTeam(team)).chain(lead -> {
             Instant at = now();
             lead.ownerId = owner != null ? owner : lead.ownerId;
             lead.teamKey = team != null ? team : lead.teamKey;
@@ -448,9 +463,9 @@ public class LeadService {
         });
     }
 
-    private Uni<Versioned<LeadView>> simple(UUID id, Action action, Outcome outcome, SlaEvent event, String actor,
-            String summary) {
-        return lockForAction(id, action).chain(lead -> {
+    private Uni<Versioned<LeadView>> simple(UUID id, Action action, Outcome outcome, SlaEvent event, TeamScope scope,
+            String actor, String summary) {
+        return lockForAction(id, action, scope, null).chain(lead -> {
             Instant at = now();
             lead.status = LeadLifecycle.next(Status.valueOf(lead.status.toUpperCase(Locale.ROOT)), action, outcome).wire();
             if (action == Action.CLOSE) {
@@ -463,9 +478,13 @@ public class LeadService {
         });
     }
 
-    /** Locks the lead (404 if absent) and checks that its status allows the action (409 with the allowed ones). */
-    private Uni<Lead> lockForAction(UUID id, Action action) {
+    /**
+     * Locks the lead (404 if absent), checks that the caller may write it (403; {@code newTeam}, when not null, is the
+     * team the action moves it to) and that its status allows the action (409 with the allowed ones).
+     */
+    private Uni<Lead> lockForAction(UUID id, Action action, TeamScope scope, String newTeam) {
         return leads.lock(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Lead", id)).invoke(lead -> {
+            requireScope(scope, lead, newTeam != null ? newTeam : lead.teamKey);
             Status status = status(lead);
             if (!LeadLifecycle.allows(status, action)) {
                 LeadLifecycle.IllegalTransition e = new LeadLifecycle.IllegalTransition(status, action);
@@ -476,6 +495,16 @@ public class LeadService {
                 throw new ProblemException(ProblemKind.INVALID_TRANSITION, e.getMessage(), List.of(), ext, Map.of());
             }
         });
+    }
+
+    /** 403 unless {@code scope} may take {@code lead} to {@code teamAfter}. */
+    private static void requireScope(TeamScope scope, Lead lead, String teamAfter) {
+        if (!scope.allows(lead.teamKey, teamAfter)) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "This API key writes only leads of team '"
+                    + scope.teamKey() + "'; lead " + lead.id + (lead.teamKey == null ? " has no team"
+                            : " belongs to team '" + lead.teamKey + "'")
+                    + (Objects.equals(teamAfter, lead.teamKey) ? "" : " and would move to team '" + teamAfter + "'"));
+        }
     }
 
     private Uni<Void> requireTeam(String team) {
@@ -528,16 +557,37 @@ public class LeadService {
                 + a.clocks() + " clocks started").orElse("no SLA policy matched: no clocks");
     }
 
+    // ---------------------------------------------------------------------------------------------- erasure
+
+    /**
+     * Removes the lead's personal data everywhere it is stored ({@link LeadErasure}) and audits who did it, without
+     * the data. The lead keeps its id, lifecycle and figures. Erasing an erased lead changes nothing.
+     */
+    @WithTransaction
+    public Uni<Versioned<LeadView>> erase(UUID id, TeamScope scope, String actor) {
+        return leads.lock(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Lead", id)).chain(lead -> {
+            requireScope(scope, lead, lead.teamKey);
+            if (lead.erasedAt != null) {
+                return Uni.createFrom().item(versioned(lead));
+            }
+            return erasure.erase(id, lead.source, lead.externalId, now())
+                    .chain(() -> audit.record(actor, "lead.erased", "lead", id,
+                            "Erased the personal data of lead " + id + " (source " + lead.source + ")"))
+                    .chain(() -> leads.getSession()).chain(s -> s.refresh(lead))
+                    .map(v -> versioned(lead));
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------- touches
 
     /** Logs a touch; it may meet the lead's first_touch and attempts clocks. */
     @WithTransaction
-    public Uni<TouchView> logTouch(UUID leadId, TouchRequest r, String actor) {
+    public Uni<TouchView> logTouch(UUID leadId, TouchRequest r, TeamScope scope, String actor) {
         Instant now = now();
         if (r.occurredAt().isAfter(now.plus(TOUCH_SKEW))) {
             throw ProblemException.validation("occurredAt", "must not be more than one minute in the future");
         }
-        return lockForAction(leadId, Action.LOG_TOUCH).chain(lead -> {
+        return lockForAction(leadId, Action.LOG_TOUCH, scope, null).chain(lead -> {
             LeadTouch t = new LeadTouch();
             t.id = UUID.randomUUID();
             t.leadId = leadId;
@@ -624,7 +674,8 @@ public class LeadService {
         return new LeadView(l.id, l.source, l.externalId, l.status, read(l.company), read(l.contact), read(l.custom),
                 l.ownerId, l.teamKey, fit(l), l.handedOffAt,
                 l.rejectReason == null ? null : new LeadView.Rejection(l.rejectReason, l.rejectNote), l.outcome,
-                LeadLifecycle.allowedActions(status).stream().map(Action::wire).toList(), l.createdAt, l.updatedAt);
+                LeadLifecycle.allowedActions(status).stream().map(Action::wire).toList(), l.createdAt, l.updatedAt,
+                l.erasedAt);
     }
 
     private static LeadFit fit(Lead l) {
@@ -642,6 +693,16 @@ public class LeadService {
 
     private static String companyName(Map<String, Object> company) {
         return company != null && company.get("name") instanceof String s ? s : null;
+    }
+
+    /** The exception that answers {@code problem} (a single push's failure). */
+    private static ProblemException exception(Problem problem) {
+        for (ProblemKind kind : ProblemKind.values()) {
+            if (kind.type().equals(problem.type())) {
+                return new ProblemException(kind, problem.detail(), problem.errors(), Map.of(), Map.of());
+            }
+        }
+        return ProblemException.validation(problem.errors());
     }
 
     private static Problem problem(ProblemKind kind, List<FieldError> errors) {

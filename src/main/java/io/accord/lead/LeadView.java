@@ -14,6 +14,10 @@ public record LeadView(
         @Schema(example = "mql", enumeration = {"new", "mql", "accepted", "qualified", "won", "lost", "rejected",
             "recycled"}) String status,
         Map<String, Object> company,
+        @Schema(description = "Contact attributes. For a caller without a role in `accord.privacy.contact-roles` "
+                + "(default: admin, marketing, sales, sales_manager; so not viewer or integrator) `email` and `phone` "
+                + "are always present and `null`. Empty once the lead is erased.",
+                example = "{\"name\": \"Ada Weber\", \"email\": \"ada@acme.example\", \"phone\": null}")
         Map<String, Object> contact,
         Map<String, Object> custom,
         @Schema(example = "u-2001", nullable = true) String ownerId,
@@ -25,7 +29,16 @@ public record LeadView(
         @Schema(example = "[\"accept\", \"reject\", \"recycle\", \"assign\", \"log_touch\"]",
                 description = "What the lead's status allows now") List<String> allowedActions,
         @Schema(example = "2026-11-20T15:58:00Z") Instant createdAt,
-        @Schema(example = "2026-11-20T16:00:00Z") Instant updatedAt) {
+        @Schema(example = "2026-11-20T16:00:00Z") Instant updatedAt,
+        @Schema(nullable = true, example = "2026-12-01T10:00:00Z", description = "When the lead's personal data was "
+                + "erased (`POST /api/v1/leads/{id}/erase`); company, contact and custom are then empty and "
+                + "`externalId` is `erased:<id>`") Instant erasedAt) {
+
+    /** The same lead with another contact (what a caller may read). */
+    LeadView withContact(Map<String, Object> shown) {
+        return new LeadView(id, source, externalId, status, company, shown, custom, ownerId, teamKey, fit, handedOffAt,
+                rejection, outcome, allowedActions, createdAt, updatedAt, erasedAt);
+    }
 
     @Schema(name = "LeadRejection")
     public record Rejection(

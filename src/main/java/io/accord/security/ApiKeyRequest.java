@@ -17,5 +17,7 @@ public record ApiKeyRequest(
         List<@NotBlank @Pattern(regexp = "admin|marketing|sales|sales_manager|integrator|viewer",
                 message = "must be one of: admin, marketing, sales, sales_manager, integrator, viewer") String> roles,
         @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be a lowercase slug")
-        @Schema(example = "emea-sales", nullable = true) String teamKey) {
+        @Schema(example = "emea-sales", nullable = true, description = "An existing team's key (422 if none has it). "
+                + "The key then writes only that team's leads: acting on a lead of another team is a 403, and a lead "
+                + "it pushes without a team gets this one. Reads are not limited.") String teamKey) {
 }

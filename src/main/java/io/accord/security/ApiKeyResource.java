@@ -60,8 +60,8 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "409", description = "An active key with this name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid key, or the `Idempotency-Key` was first used with a "
-            + "different request",
+    @APIResponse(responseCode = "422", description = "Invalid key (also a `teamKey` that names no team), or the "
+            + "`Idempotency-Key` was first used with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createApiKey(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -102,6 +102,9 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "The changed key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid key; `errors` names each field (also a `teamKey` that "
+            + "names no team)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

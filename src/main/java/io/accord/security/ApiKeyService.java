@@ -8,6 +8,7 @@ import io.accord.common.PageRequest;
 import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
 import io.accord.common.Versioned;
+import io.accord.team.TeamService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /** Issues, lists, changes and revokes API keys. Every write is audited in its own transaction. */
@@ -23,18 +25,20 @@ import java.util.UUID;
 public class ApiKeyService {
 
     private final ApiKeyRepository repository;
+    private final TeamService teams;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository repository, AuditLog audit, Clock clock) {
+    public ApiKeyService(ApiKeyRepository repository, TeamService teams, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.teams = teams;
         this.audit = audit;
         this.clock = clock;
     }
 
     @WithTransaction
     public Uni<ApiKeyView> create(ApiKeyRequest request, String actor) {
-        return ensureNameFree(request.name(), null).chain(() -> {
+        return ensureNameFree(request.name(), null).chain(() -> ensureTeamExists(request.teamKey())).chain(() -> {
             String secret = ApiKeySecrets.newKey();
             ApiKey key = new ApiKey();
             key.id = UUID.randomUUID();
@@ -70,7 +74,7 @@ public class ApiKeyService {
             if (key.revokedAt != null) {
                 throw new ProblemException(ProblemKind.CONFLICT, "API key " + id + " is revoked and cannot change");
             }
-            return ensureNameFree(request.name(), id).chain(() -> {
+            return ensureNameFree(request.name(), id).chain(() -> ensureTeamExists(request.teamKey())).chain(() -> {
                 key.name = request.name().trim();
                 key.roles = request.roles().stream().distinct().toArray(String[]::new);
                 key.teamKey = request.teamKey();
@@ -103,6 +107,19 @@ public class ApiKeyService {
         return repository.activeNameTaken(name.trim(), except).map(taken -> {
             if (taken) {
                 throw new ProblemException(ProblemKind.DUPLICATE, "An active API key named '" + name.trim() + "' exists");
+            }
+            return null;
+        });
+    }
+
+    /** A key's team must exist (422 naming {@code teamKey}): it limits the key's writes to that team's leads. */
+    private Uni<Void> ensureTeamExists(String teamKey) {
+        if (teamKey == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return teams.existingKeys(List.of(teamKey)).map(found -> {
+            if (found.isEmpty()) {
+                throw ProblemException.validation("teamKey", "team '" + teamKey + "' does not exist");
             }
             return null;
         });

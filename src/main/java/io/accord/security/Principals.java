@@ -6,11 +6,19 @@ import java.util.UUID;
 /** How callers are named in the audit log, approvals and idempotency records. */
 public final class Principals {
 
+    /** The identity attribute that carries an API key's team. */
+    public static final String TEAM_ATTRIBUTE = "teamKey";
+
     private Principals() {
     }
 
     static String apiKeyPrincipal(UUID id) {
         return "apikey:" + id;
+    }
+
+    /** The team an API key is bound to ({@code teamKey}), or null: the key writes only that team's leads. */
+    public static String teamOf(SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? null : identity.getAttribute(TEAM_ATTRIBUTE);
     }
 
     /** The stable name of the caller: {@code apikey:<id>}, {@code bootstrap-admin}, or the JWT's principal name. */

@@ -41,7 +41,8 @@ class ApiKeyResourceTest {
     @Test
     void bootstrapAdminCreatesListsUsesAndRevokesAKey() {
         String name = Api.slug("crm-sync");
-        Response created = admin().body(Map.of("name", name, "roles", List.of("admin", "viewer"), "teamKey", "emea-sales"))
+        String team = io.accord.support.Fixtures.team("mgr-1", null);
+        Response created = admin().body(Map.of("name", name, "roles", List.of("admin", "viewer"), "teamKey", team))
                 .post("/api/v1/api-keys");
         created.then().statusCode(201)
                 .header("Location", containsString("/api/v1/api-keys/"))
