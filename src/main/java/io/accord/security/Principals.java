@@ -6,6 +6,12 @@ import java.util.UUID;
 /** How callers are named in the audit log, approvals and idempotency records. */
 public final class Principals {
 
+    /** Identity attribute of API-key principals: the key's id ({@link UUID}). */
+    public static final String API_KEY_ID = "apiKeyId";
+
+    /** Identity attribute of bearer-token principals: when the token expires ({@link java.time.Instant}). */
+    public static final String CREDENTIAL_EXPIRES_AT = "credentialExpiresAt";
+
     private Principals() {
     }
 
