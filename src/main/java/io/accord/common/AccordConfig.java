@@ -74,10 +74,6 @@ public interface AccordConfig {
     }
 
     interface Http {
-        /** Time a client has from opening a connection (or finishing its previous request) to send a request's headers. */
-        @WithDefault("PT10S")
-        Duration headerTimeout();
-
         /** Time a client has to send a request's body once its headers arrived; a slower upload is cut off. */
         @WithDefault("PT30S")
         Duration bodyTimeout();
