@@ -6,6 +6,7 @@ import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
+import io.accord.security.CredentialValidity;
 import io.accord.security.Principals;
 import io.accord.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,8 +48,11 @@ public class AlertResource {
     private final AlertStreams streams;
     private final EventFeed feed;
     private final SecurityIdentity identity;
+    private final CredentialValidity credentials;
 
-    public AlertResource(AlertService alerts, AlertStreams streams, EventFeed feed, SecurityIdentity identity) {
+    public AlertResource(AlertService alerts, AlertStreams streams, EventFeed feed, SecurityIdentity identity,
+            CredentialValidity credentials) {
+        this.credentials = credentials;
         this.alerts = alerts;
         this.streams = streams;
         this.feed = feed;
@@ -124,7 +128,8 @@ public class AlertResource {
                     + "global, monotonic sequence and the alert as JSON `data`. Reconnect with `Last-Event-ID` (or "
                     + "`?after=`) to replay exactly what was missed, then continue live; without either the stream starts "
                     + "now. A client on any replica sees every event (PostgreSQL LISTEN/NOTIFY wakes the streams; the "
-                    + "events table is the truth). A `: heartbeat` comment is sent every 15 s. Same filters as the list. "
+                    + "events table is the truth). A `: heartbeat` comment is sent every 15 s. The stream closes within a "
+                    + "heartbeat once the caller's API key is revoked or its bearer token expires. Same filters as the list. "
                     + "Roles: any.")
     public void streamAlerts(@Context SseEventSink sink, @Context Sse sse,
             @Parameter(description = "Resume after this event id") @HeaderParam("Last-Event-ID") String lastEventId,
@@ -134,7 +139,7 @@ public class AlertResource {
         AlertFilter filter = filter(status, kind, leadId, ownerId, teamKey, tier, null);
         Long from = position(Params.blankToNull(lastEventId) != null ? "Last-Event-ID" : "after",
                 Params.blankToNull(lastEventId) != null ? lastEventId : after);
-        streams.open(sink, sse, from, filter);
+        streams.open(sink, sse, from, filter, credentials.watch(identity));
     }
 
     @GET

@@ -17,12 +17,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Live alert streams. Each stream replays the events after its starting point, then re-reads the events table
  * whenever a notification arrives from any replica (and every few seconds as a safety net), sending each matching
  * event once, in sequence order, with its sequence number as the SSE id. A comment heartbeat keeps idle
- * connections open and detects departed clients.
+ * connections open and detects departed clients. A stream ends when its caller's rights do: a revoked API key or an
+ * expired bearer token stops it before its next delivery or heartbeat.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -42,16 +44,21 @@ public class AlertStreams {
         registry.gauge("accord.sse.streams.open", open);
     }
 
-    /** Streams to {@code sink} the events after {@code after} (or from now when null) that match {@code filter}. */
-    void open(SseEventSink sink, Sse sse, Long after, AlertFilter filter) {
+    /**
+     * Streams to {@code sink} the events after {@code after} (or from now when null) that match {@code filter}, for as
+     * long as {@code allowed} answers true: it is asked before every delivery and heartbeat, and once it answers false
+     * (the caller's key was revoked or its token expired) the stream sends nothing more and closes.
+     */
+    void open(SseEventSink sink, Sse sse, Long after, AlertFilter filter, Supplier<Uni<Boolean>> allowed) {
         // Everything a stream does runs on its request's Vert.x context, where the response may be written.
         Context context = Vertx.currentContext();
         Executor onContext = context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
         Uni<Long> start = after != null ? Uni.createFrom().item(after) : feed.head();
-        start.emitOn(onContext).subscribe().with(from -> run(sink, sse, from, filter, onContext), failure -> sink.close());
+        start.emitOn(onContext).subscribe().with(from -> run(sink, sse, from, filter, allowed, onContext), failure -> sink.close());
     }
 
-    private void run(SseEventSink sink, Sse sse, long from, AlertFilter filter, Executor onContext) {
+    private void run(SseEventSink sink, Sse sse, long from, AlertFilter filter, Supplier<Uni<Boolean>> allowed,
+            Executor onContext) {
         AtomicLong last = new AtomicLong(from);
         AtomicReference<Cancellable> subscription = new AtomicReference<>();
         open.incrementAndGet();
@@ -63,7 +70,12 @@ public class AlertStreams {
                 .onOverflow().drop()
                 .emitOn(onContext);
         Cancellable cancellable = triggers
-                .onItem().transformToUniAndConcatenate(check -> check ? drain(sink, sse, filter, last) : heartbeat(sink, sse))
+                .onItem().transformToUniAndConcatenate(check -> allowed.get().emitOn(onContext).chain(ok -> {
+                    if (!ok) {
+                        return Uni.createFrom().failure(new IllegalStateException("credential ended"));
+                    }
+                    return check ? drain(sink, sse, filter, last) : heartbeat(sink, sse);
+                }))
                 .onTermination().invoke(() -> {
                     open.decrementAndGet();
                     if (!sink.isClosed()) {

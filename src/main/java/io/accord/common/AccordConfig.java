@@ -63,6 +63,52 @@ public interface AccordConfig {
         java.util.Set<String> contactRoles();
     }
 
+    /** Authentication: the API key cache, limits on failed attempts, and bearer-token lifetimes. */
+    Auth auth();
+
+    /** Connection timeouts beyond Quarkus' idle timeout. */
+    Http http();
+
+    interface Auth {
+        /** Most valid API keys kept in memory per replica (a revocation on any replica removes its key at once). */
+        @WithDefault("10000")
+        int cacheSize();
+
+        /** Longest time a valid key is trusted from memory without asking the database again (a safety net). */
+        @WithDefault("PT5M")
+        Duration cacheTtl();
+
+        /** Most recently failed key hashes remembered per replica, so repeated wrong keys never reach the database. */
+        @WithDefault("10000")
+        int failedCacheSize();
+
+        /** How long a failed key hash is remembered. */
+        @WithDefault("PT1M")
+        Duration failedCacheTtl();
+
+        /** Failed authentications allowed per minute, per client address and per presented key prefix (0 disables). */
+        @WithDefault("20")
+        double failuresPerMinute();
+
+        /** Failed authentications allowed at once before the per-minute rate applies. */
+        @WithDefault("40")
+        int failureBurst();
+
+        /** Longest lifetime ({@code exp - iat}) a bearer token may have; longer-lived tokens are refused. */
+        @WithDefault("PT24H")
+        Duration jwtMaxLifetime();
+
+        /** How far in the future a bearer token's {@code iat} may lie (clock skew between issuer and replica). */
+        @WithDefault("PT60S")
+        Duration jwtClockSkew();
+    }
+
+    interface Http {
+        /** Time a client has to send a request's body once its headers arrived; a slower upload is cut off. */
+        @WithDefault("PT30S")
+        Duration bodyTimeout();
+    }
+
     interface Commitments {
         /** How often each replica looks for commitments due for a check. */
         @WithDefault("PT30S")

@@ -10,19 +10,20 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** Which HTTP methods the API's resources accept on a path, for the {@code Allow} header of a 405. */
+/**
+ * Which HTTP methods the API's resources accept on a path, for the {@code Allow} header of a 405, and which route
+ * template a path belongs to, for metrics. Nothing is remembered per raw path, so odd paths cost no memory.
+ */
 @Singleton
 public class AllowedMethods {
 
     private final BeanManager beans;
     private volatile List<Route> routes;
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private volatile Set<String> templates;
 
     public AllowedMethods(BeanManager beans) {
         this.beans = beans;
@@ -30,15 +31,31 @@ public class AllowedMethods {
 
     /** The comma-separated methods for {@code path}, or an empty string when none is known. */
     public String forPath(String path) {
-        return cache.computeIfAbsent(path, p -> {
-            Set<String> methods = new TreeSet<>();
-            for (Route route : routes()) {
-                if (route.pattern().matcher(p).matches()) {
-                    methods.add(route.method());
-                }
+        Set<String> methods = new TreeSet<>();
+        for (Route route : routes()) {
+            if (route.pattern().matcher(path).matches()) {
+                methods.add(route.method());
             }
-            return String.join(", ", methods);
-        });
+        }
+        return String.join(", ", methods);
+    }
+
+    /** Whether {@code value} is one of the API's route templates, e.g. {@code /api/v1/leads/{id}}. */
+    public boolean isTemplate(String value) {
+        if (templates == null) {
+            templates = Set.copyOf(routes().stream().map(Route::template).toList());
+        }
+        return templates.contains(value);
+    }
+
+    /** The route template {@code path} belongs to, or null when no resource serves it. */
+    public String templateOf(String path) {
+        for (Route route : routes()) {
+            if (route.pattern().matcher(path).matches()) {
+                return route.template();
+            }
+        }
+        return null;
     }
 
     private List<Route> routes() {
@@ -56,7 +73,7 @@ public class AllowedMethods {
                         if (http != null) {
                             Path sub = method.getAnnotation(Path.class);
                             String template = join(root.value(), sub == null ? "" : sub.value());
-                            found.add(new Route(http.value(), Pattern.compile(toRegex(template))));
+                            found.add(new Route(http.value(), template, Pattern.compile(toRegex(template))));
                         }
                     }
                 }
@@ -79,6 +96,6 @@ public class AllowedMethods {
         return regex + "/?";
     }
 
-    private record Route(String method, Pattern pattern) {
+    private record Route(String method, String template, Pattern pattern) {
     }
 }

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class RateLimiter {
 
     private final AccordConfig config;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -42,10 +42,10 @@ public class RateLimiter {
         if (buckets.size() > 100_000) {
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(config.rateLimit().burst(), nowNanos));
+        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(config.rateLimit().burst(), nowNanos));
         long waitNanos = bucket.take(config.rateLimit().burst(), config.rateLimit().requestsPerSecond(), nowNanos);
         if (waitNanos > 0) {
-            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+            long seconds = TokenBucket.retryAfterSeconds(waitNanos);
             throw new ProblemException(ProblemKind.RATE_LIMITED,
                     "Rate limit of " + config.rateLimit().requestsPerSecond() + " requests per second exceeded; retry in "
                             + seconds + " s",
@@ -58,27 +58,5 @@ public class RateLimiter {
             return "ip:" + (request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress());
         }
         return "p:" + identity.getPrincipal().getName();
-    }
-
-    /** Tokens refill continuously at the sustained rate up to the burst size. */
-    static final class Bucket {
-        private double tokens;
-        private long updated;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updated = now;
-        }
-
-        /** Takes a token; answers 0, or how long until one is available. */
-        synchronized long take(int burst, double perSecond, long now) {
-            tokens = Math.min(burst, tokens + (now - updated) / 1e9 * perSecond);
-            updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perSecond * 1e9);
-        }
     }
 }

@@ -30,11 +30,16 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     static String extract(RoutingContext context) {
-        String header = context.request().getHeader(HEADER);
+        return extract(context.request());
+    }
+
+    /** The API key a request presents, or null. */
+    static String extract(io.vertx.core.http.HttpServerRequest request) {
+        String header = request.getHeader(HEADER);
         if (header != null && !header.isBlank()) {
             return header.trim();
         }
-        String authorization = context.request().getHeader("Authorization");
+        String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
             return authorization.substring(SCHEME.length() + 1).trim();
         }

@@ -9,18 +9,16 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.MessageDigest;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * Turns an API key into an identity: the bootstrap admin key from configuration, or a stored, unrevoked key looked up
- * by its SHA-256 hash (keys are 256-bit random, so a fast hash is safe). Revocation takes effect on the next request.
+ * by its SHA-256 hash (keys are 256-bit random, so a fast hash is safe) through {@link ApiKeyCache}. A revocation on any
+ * replica takes effect on the next request. API-key identities carry the attribute {@code apiKeyId} (a UUID).
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential> {
@@ -28,11 +26,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     static final String BOOTSTRAP_PRINCIPAL = "bootstrap-admin";
     static final int MIN_BOOTSTRAP_LENGTH = 32;
 
-    private final Pool pool;
+    private final ApiKeyCache cache;
     private final Optional<byte[]> bootstrapHash;
 
-    public ApiKeyIdentityProvider(Pool pool, AccordConfig config) {
-        this.pool = pool;
+    ApiKeyIdentityProvider(ApiKeyCache cache, AccordConfig config) {
+        this.cache = cache;
         this.bootstrapHash = config.bootstrapAdminKey().filter(k -> !k.isBlank()).map(ApiKeySecrets::hash);
         config.bootstrapAdminKey().filter(k -> !k.isBlank() && k.length() < MIN_BOOTSTRAP_LENGTH).ifPresent(k -> {
             throw new IllegalStateException("ACCORD_BOOTSTRAP_ADMIN_KEY must be at least " + MIN_BOOTSTRAP_LENGTH
@@ -62,23 +60,18 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
         if (!request.key().startsWith(ApiKeySecrets.PREFIX)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("invalid API key"));
         }
-        return pool.preparedQuery("select id, name, roles, team_key from api_keys where key_hash = $1 and revoked_at is null")
-                .execute(Tuple.of(java.util.HexFormat.of().formatHex(hash)))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new AuthenticationFailedException("invalid API key");
-                    }
-                    Row row = rows.iterator().next();
-                    QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(Principals.apiKeyPrincipal(row.getUUID("id"))))
-                            .addAttribute("displayName", row.getString("name"));
-                    Arrays.stream(row.getArrayOfStrings("roles")).forEach(identity::addRole);
-                    String team = row.getString("team_key");
-                    if (team != null) {
-                        identity.addAttribute("teamKey", team);
-                    }
-                    return identity.build();
-                });
+        return cache.find(HexFormat.of().formatHex(hash)).map(found -> {
+            ApiKeyCache.ActiveKey key = found.orElseThrow(() -> new AuthenticationFailedException("invalid API key"));
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(Principals.apiKeyPrincipal(key.id())))
+                    .addAttribute("displayName", key.name())
+                    .addAttribute(Principals.API_KEY_ID, key.id());
+            key.roles().forEach(identity::addRole);
+            if (key.teamKey() != null) {
+                identity.addAttribute("teamKey", key.teamKey());
+            }
+            return identity.build();
+        });
     }
 
 }

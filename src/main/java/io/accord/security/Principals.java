@@ -8,6 +8,11 @@ public final class Principals {
 
     /** The identity attribute that carries an API key's team. */
     public static final String TEAM_ATTRIBUTE = "teamKey";
+    /** Identity attribute of API-key principals: the key's id ({@link UUID}). */
+    public static final String API_KEY_ID = "apiKeyId";
+
+    /** Identity attribute of bearer-token principals: when the token expires ({@link java.time.Instant}). */
+    public static final String CREDENTIAL_EXPIRES_AT = "credentialExpiresAt";
 
     private Principals() {
     }

@@ -22,11 +22,12 @@ public final class SseClient implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Void>> response;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile int status;
 
-    private SseClient(String pathAndQuery, String apiKey, String lastEventId) {
+    private SseClient(String pathAndQuery, String authorization, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
-                .header("Accept", "text/event-stream").header("Authorization", "ApiKey " + apiKey);
+                .header("Accept", "text/event-stream").header("Authorization", authorization);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -71,18 +72,37 @@ public final class SseClient implements AutoCloseable {
 
                     @Override
                     public void onError(Throwable t) {
+                        ended.complete(null);
                     }
 
                     @Override
                     public void onComplete() {
                         flush();
+                        ended.complete(null);
                     }
                 }));
         response.thenAccept(r -> status = r.statusCode());
     }
 
     public static SseClient open(String pathAndQuery, String apiKey, String lastEventId) {
-        return new SseClient(pathAndQuery, apiKey, lastEventId);
+        return new SseClient(pathAndQuery, "ApiKey " + apiKey, lastEventId);
+    }
+
+    /** Opens a stream with any {@code Authorization} header, e.g. {@code Bearer <jwt>}. */
+    public static SseClient openWith(String pathAndQuery, String authorization) {
+        return new SseClient(pathAndQuery, authorization, null);
+    }
+
+    /** Whether the server ended the stream within the timeout. */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        try {
+            ended.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
     }
 
     /** The next event (not comment) within the timeout, or null. */
