@@ -33,6 +33,51 @@ public interface AccordConfig {
     /** Reports. */
     Reports reports();
 
+    /** Browser access from other origins (CORS). */
+    Cors cors();
+
+    /** How callers authenticate beyond API keys: JWT claims and stream tokens. */
+    Auth auth();
+
+    interface Cors {
+        /**
+         * Origins (scheme://host[:port]) whose browser pages may call the API. Empty (the default) keeps CORS off:
+         * no CORS headers at all. {@link CorsSettings} turns this into Quarkus' own CORS filter settings.
+         */
+        Optional<java.util.List<String>> origins();
+    }
+
+    interface Auth {
+        /** Bearer tokens (JWT/OIDC). */
+        Jwt jwt();
+
+        /** Tokens for the live alert stream, for browsers that cannot send headers with EventSource. */
+        StreamTokens streamTokens();
+
+        interface Jwt {
+            /**
+             * Where the roles are in a bearer token: claim names or dotted paths into nested claims
+             * ({@code realm_access.roles}), comma-separated; the roles found at each are combined. A claim whose whole
+             * name matches (Auth0's namespaced {@code https://accord.example/roles}) is taken before the path is split
+             * at dots.
+             */
+            @WithDefault("groups")
+            java.util.List<String> rolesClaim();
+
+            /**
+             * Provider role name to Accord role(s) (comma-separated). Provider roles not mapped pass through when they
+             * are an Accord role's name; others are dropped.
+             */
+            java.util.Map<String, String> roleMap();
+        }
+
+        interface StreamTokens {
+            /** How long a stream token may wait for its one use. */
+            @WithDefault("PT60S")
+            Duration ttl();
+        }
+    }
+
     interface Commitments {
         /** How often each replica looks for commitments due for a check. */
         @WithDefault("PT30S")

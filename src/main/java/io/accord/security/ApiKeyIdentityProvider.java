@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Turns an API key into an identity: the bootstrap admin key from configuration, or a stored, unrevoked key looked up
@@ -56,7 +57,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(BOOTSTRAP_PRINCIPAL))
                     .addRole(Roles.ADMIN)
-                    .addAttribute("displayName", "bootstrap admin key")
+                    .addAttribute(IdentityAttributes.KIND, IdentityAttributes.KIND_API_KEY)
+                    .addAttribute(IdentityAttributes.DISPLAY_NAME, "bootstrap admin key")
                     .build());
         }
         if (!request.key().startsWith(ApiKeySecrets.PREFIX)) {
@@ -69,13 +71,16 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                         throw new AuthenticationFailedException("invalid API key");
                     }
                     Row row = rows.iterator().next();
+                    UUID id = row.getUUID("id");
                     QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(Principals.apiKeyPrincipal(row.getUUID("id"))))
-                            .addAttribute("displayName", row.getString("name"));
+                            .setPrincipal(new QuarkusPrincipal(Principals.apiKeyPrincipal(id)))
+                            .addAttribute(IdentityAttributes.KIND, IdentityAttributes.KIND_API_KEY)
+                            .addAttribute(IdentityAttributes.API_KEY_ID, id)
+                            .addAttribute(IdentityAttributes.DISPLAY_NAME, row.getString("name"));
                     Arrays.stream(row.getArrayOfStrings("roles")).forEach(identity::addRole);
                     String team = row.getString("team_key");
                     if (team != null) {
-                        identity.addAttribute("teamKey", team);
+                        identity.addAttribute(IdentityAttributes.TEAM_KEY, team);
                     }
                     return identity.build();
                 });
