@@ -189,6 +189,19 @@ class StreamTokenTest {
         assertNull((Object) identity.getAttribute(IdentityAttributes.API_KEY_ID));
     }
 
+    @Inject
+    ApiKeyIdentityProvider apiKeys;
+
+    @Test
+    void everyApiKeyIdentityCarriesItsKeyId() {
+        Map<String, Object> created = Api.admin().body(Map.of("name", "id-" + UUID.randomUUID(), "roles", List.of("viewer")))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().as(Map.class);
+        SecurityIdentity identity = apiKeys.authenticate(new ApiKeyCredential((String) created.get("key")), null)
+                .await().atMost(WAIT);
+        assertEquals(UUID.fromString((String) created.get("id")), identity.getAttribute(IdentityAttributes.API_KEY_ID));
+        assertEquals("api_key", identity.getAttribute(IdentityAttributes.KIND));
+    }
+
     @Test
     void issuingIsAuditedWithoutTheToken() {
         String key = Api.newKey("viewer");
