@@ -92,11 +92,11 @@ public class OperationCatalog {
             return Set.copyOf(Roles.ALL);
         }
         RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
-        if (allowed == null && !method.isAnnotationPresent(PermitAll.class)) {
-            allowed = type.getAnnotation(RolesAllowed.class);
-            if (allowed == null && type.isAnnotationPresent(PermitAll.class)) {
+        if (allowed == null) {
+            if (type.isAnnotationPresent(PermitAll.class)) {
                 return Set.copyOf(Roles.ALL);
             }
+            allowed = type.getAnnotation(RolesAllowed.class);
         }
         return allowed == null ? Set.of() : new LinkedHashSet<>(List.of(allowed.value()));
     }
