@@ -130,7 +130,13 @@ public class AlertResource {
                     + "now. A client on any replica sees every event (PostgreSQL LISTEN/NOTIFY wakes the streams; the "
                     + "events table is the truth). A `: heartbeat` comment is sent every 15 s. The stream closes within a "
                     + "heartbeat once the caller's API key is revoked or its bearer token expires. Same filters as the list. "
-                    + "Roles: any.")
+                    + "Roles: any. A browser, whose `EventSource` cannot send headers, authenticates with `?token=` "
+                    + "from `POST /api/v1/alerts/stream-tokens` instead.")
+    @Parameter(name = "token", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "A single-use stream token from `POST /api/v1/alerts/stream-tokens`, instead of a header "
+                    + "credential (accepted on this operation only)",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    pattern = "^ast_[A-Za-z0-9_-]{43}$"))
     public void streamAlerts(@Context SseEventSink sink, @Context Sse sse,
             @Parameter(description = "Resume after this event id") @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "Resume after this event id (when a client cannot set headers)") @QueryParam("after") String after,

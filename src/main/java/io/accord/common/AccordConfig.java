@@ -63,6 +63,9 @@ public interface AccordConfig {
         java.util.Set<String> contactRoles();
     }
 
+    /** Browser access from other origins (CORS). */
+    Cors cors();
+
     /** Authentication: the API key cache, limits on failed attempts, and bearer-token lifetimes. */
     Auth auth();
 
@@ -101,6 +104,43 @@ public interface AccordConfig {
         /** How far in the future a bearer token's {@code iat} may lie (clock skew between issuer and replica). */
         @WithDefault("PT60S")
         Duration jwtClockSkew();
+
+        /** Bearer tokens (JWT/OIDC). */
+        Jwt jwt();
+
+        /** Tokens for the live alert stream, for browsers that cannot send headers with EventSource. */
+        StreamTokens streamTokens();
+
+        interface Jwt {
+            /**
+             * Where the roles are in a bearer token: claim names or dotted paths into nested claims
+             * ({@code realm_access.roles}), comma-separated; the roles found at each are combined. A claim whose whole
+             * name matches (Auth0's namespaced {@code https://accord.example/roles}) is taken before the path is split
+             * at dots.
+             */
+            @WithDefault("groups")
+            java.util.List<String> rolesClaim();
+
+            /**
+             * Provider role name to Accord role(s) (comma-separated). Provider roles not mapped pass through when they
+             * are an Accord role's name; others are dropped.
+             */
+            java.util.Map<String, String> roleMap();
+        }
+
+        interface StreamTokens {
+            /** How long a stream token may wait for its one use. */
+            @WithDefault("PT60S")
+            Duration ttl();
+        }
+    }
+
+    interface Cors {
+        /**
+         * Origins (scheme://host[:port]) whose browser pages may call the API. Empty (the default) keeps CORS off:
+         * no CORS headers at all. {@link CorsSettings} turns this into Quarkus' own CORS filter settings.
+         */
+        Optional<java.util.List<String>> origins();
     }
 
     interface Http {

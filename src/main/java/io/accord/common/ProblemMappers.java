@@ -313,7 +313,8 @@ public class ProblemMappers {
     }
 
     private static boolean hasCredentials(HttpServerRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader("X-API-Key") != null;
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader("X-API-Key") != null
+                || request.getParam("token") != null;
     }
 
     private static String summary(List<FieldError> errors) {

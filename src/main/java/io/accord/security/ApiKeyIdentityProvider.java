@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Turns an API key into an identity: the bootstrap admin key from configuration, or a stored, unrevoked key looked up
@@ -54,7 +55,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(BOOTSTRAP_PRINCIPAL))
                     .addRole(Roles.ADMIN)
-                    .addAttribute("displayName", "bootstrap admin key")
+                    .addAttribute(IdentityAttributes.KIND, IdentityAttributes.KIND_API_KEY)
+                    .addAttribute(IdentityAttributes.DISPLAY_NAME, "bootstrap admin key")
                     .build());
         }
         if (!request.key().startsWith(ApiKeySecrets.PREFIX)) {
@@ -64,11 +66,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
             ApiKeyCache.ActiveKey key = found.orElseThrow(() -> new AuthenticationFailedException("invalid API key"));
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(Principals.apiKeyPrincipal(key.id())))
-                    .addAttribute("displayName", key.name())
-                    .addAttribute(Principals.API_KEY_ID, key.id());
+                    .addAttribute(IdentityAttributes.KIND, IdentityAttributes.KIND_API_KEY)
+                    .addAttribute(IdentityAttributes.DISPLAY_NAME, key.name())
+                    .addAttribute(IdentityAttributes.API_KEY_ID, key.id());
             key.roles().forEach(identity::addRole);
             if (key.teamKey() != null) {
-                identity.addAttribute("teamKey", key.teamKey());
+                identity.addAttribute(IdentityAttributes.TEAM_KEY, key.teamKey());
             }
             return identity.build();
         });

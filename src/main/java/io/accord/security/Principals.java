@@ -7,12 +7,12 @@ import java.util.UUID;
 public final class Principals {
 
     /** The identity attribute that carries an API key's team. */
-    public static final String TEAM_ATTRIBUTE = "teamKey";
+    public static final String TEAM_ATTRIBUTE = IdentityAttributes.TEAM_KEY;
     /** Identity attribute of API-key principals: the key's id ({@link UUID}). */
-    public static final String API_KEY_ID = "apiKeyId";
+    public static final String API_KEY_ID = IdentityAttributes.API_KEY_ID;
 
     /** Identity attribute of bearer-token principals: when the token expires ({@link java.time.Instant}). */
-    public static final String CREDENTIAL_EXPIRES_AT = "credentialExpiresAt";
+    public static final String CREDENTIAL_EXPIRES_AT = IdentityAttributes.CREDENTIAL_EXPIRES_AT;
 
     private Principals() {
     }

@@ -61,6 +61,8 @@ class BearerTokenLimitsTest {
             @Override public int failureBurst() { return 1; }
             @Override public Duration jwtMaxLifetime() { return Duration.ofHours(24); }
             @Override public Duration jwtClockSkew() { return Duration.ofSeconds(60); }
+            @Override public Jwt jwt() { return null; }
+            @Override public StreamTokens streamTokens() { return null; }
         };
         // Only auth() is used by the rules; every other group of the configuration stays unset.
         io.accord.common.AccordConfig config = (io.accord.common.AccordConfig) java.lang.reflect.Proxy.newProxyInstance(

@@ -27,7 +27,10 @@ public final class SseClient implements AutoCloseable {
 
     private SseClient(String pathAndQuery, String authorization, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
-                .header("Accept", "text/event-stream").header("Authorization", authorization);
+                .header("Accept", "text/event-stream");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -84,8 +87,9 @@ public final class SseClient implements AutoCloseable {
         response.thenAccept(r -> status = r.statusCode());
     }
 
+    /** Opens a stream; a null {@code apiKey} sends no credentials (e.g. a stream token in the query instead). */
     public static SseClient open(String pathAndQuery, String apiKey, String lastEventId) {
-        return new SseClient(pathAndQuery, "ApiKey " + apiKey, lastEventId);
+        return new SseClient(pathAndQuery, apiKey == null ? null : "ApiKey " + apiKey, lastEventId);
     }
 
     /** Opens a stream with any {@code Authorization} header, e.g. {@code Bearer <jwt>}. */
