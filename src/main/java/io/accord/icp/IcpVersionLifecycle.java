@@ -172,6 +172,6 @@ final class IcpVersionLifecycle {
         return new ProblemException(ProblemKind.INVALID_TRANSITION,
                 "Cannot " + action.wire() + " version " + number + ": it is " + status.wire()
                         + (allowed.isEmpty() ? " and can no longer change" : "; allowed: " + String.join(", ", allowed)),
-                List.of(), Map.of("status", status.wire(), "allowedActions", allowed), Map.of());
+                List.of(), Map.of("currentStatus", status.wire(), "allowedActions", allowed), Map.of());
     }
 }

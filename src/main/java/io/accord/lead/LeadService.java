@@ -465,7 +465,7 @@ public class LeadService {
             if (!LeadLifecycle.allows(status, action)) {
                 LeadLifecycle.IllegalTransition e = new LeadLifecycle.IllegalTransition(status, action);
                 Map<String, Object> ext = new LinkedHashMap<>();
-                ext.put("status", status.wire());
+                ext.put("currentStatus", status.wire());
                 ext.put("action", action.wire());
                 ext.put("allowedActions", e.allowed());
                 throw new ProblemException(ProblemKind.INVALID_TRANSITION, e.getMessage(), List.of(), ext, Map.of());

@@ -141,7 +141,8 @@ class IcpVersionResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:accord:problem:invalid-transition"))
                 .body("allowedActions", equalTo(List.of("approve", "reject")))
-                .body("status", equalTo("proposed"));
+                .body("status", equalTo(409))
+                .body("currentStatus", equalTo("proposed"));
         admin().post(path(key, n) + "/propose").then().statusCode(409)
                 .body("type", equalTo("urn:accord:problem:invalid-transition"));
     }

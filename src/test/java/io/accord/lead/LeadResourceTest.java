@@ -321,7 +321,8 @@ class LeadResourceTest {
         String sales = Api.newKey("sales");
         as(sales).post("/api/v1/leads/" + id + "/accept").then().statusCode(409)
                 .body("type", equalTo("urn:accord:problem:invalid-transition"))
-                .body("status", equalTo("new"))
+                .body("status", equalTo(409))
+                .body("currentStatus", equalTo("new"))
                 .body("action", equalTo("accept"))
                 .body("allowedActions", equalTo(List.of("hand_off", "assign")));
         as(sales).body(Map.of("outcome", "won")).post("/api/v1/leads/" + id + "/close").then().statusCode(409);
