@@ -3,6 +3,7 @@ package io.accord.common;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <ul>
  * <li>every error response (4xx, 5xx) has a problem document body, also the 401/403 SmallRye adds on its own;</li>
  * <li>every operation can answer {@code 406} (the {@code Accept} header names nothing it can produce);</li>
- * <li>every operation with a JSON body can answer {@code 422} (bean validation of the body).</li>
+ * <li>every operation with a JSON body can answer {@code 422} (bean validation of the body);</li>
+ * <li>every operation that takes {@code If-Match} can answer {@code 412} (stale) and {@code 428} (missing).</li>
  * </ul>
  * Called by {@link OpenApiConventions} for each {@code /api} operation.
  */
@@ -27,6 +29,11 @@ final class OpenApiRuntimeResponses {
             return;
         }
         add(responses, "406", "The `Accept` header names no media type this operation can produce");
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER)) {
+            add(responses, "412", "`If-Match` does not match the current `ETag`");
+            add(responses, "428", "`If-Match` is missing");
+        }
         if (operation.getRequestBody() != null) {
             add(responses, "422", "The body is well-formed but not valid; `errors` lists each field");
         }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * <li><b>nullable</b> fields are declared on the DTO with {@code @Schema(nullable = true)}, which SmallRye renders as
  * {@code type: [T, "null"]} (or {@code anyOf: [$ref, {type: "null"}]}). An {@code enum} on such a field must list
  * {@code null} too, or JSON Schema rejects the null the type allows; this step adds it.</li>
+ * <li>an {@code enum} given on a list property applies to its items (SmallRye puts it on the array).</li>
  * <li><b>required</b>: Jackson sends every field of a response DTO ({@code quarkus.jackson.serialization-inclusion=
  * always}), so every property of a schema that only responses use is required, except the members listed in
  * {@link #MAY_BE_ABSENT} (Jackson omits them when empty). Schemas that requests use too are left alone: there a
@@ -52,6 +53,7 @@ final class OpenApiSchemas {
             return;
         }
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        schemas.values().forEach(s -> walk(s, OpenApiSchemas::enumOnItems));
         schemas.values().forEach(s -> walk(s, OpenApiSchemas::allowNullInEnum));
         Set<String> inResponses = new HashSet<>();
         Set<String> inRequests = new HashSet<>();
@@ -82,6 +84,17 @@ final class OpenApiSchemas {
             List<String> required = new ArrayList<>();
             schema.getProperties().keySet().stream().filter(p -> !optional.contains(p)).forEach(required::add);
             schema.setRequired(required);
+        }
+    }
+
+    /** {@code @Schema(enumeration = ...)} on a list lands on the array; its values are the items'. */
+    private static void enumOnItems(Schema schema) {
+        if (schema.getEnumeration() != null && schema.getItems() != null && schema.getType() != null
+                && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+            if (schema.getItems().getEnumeration() == null) {
+                schema.getItems().setEnumeration(new ArrayList<>(schema.getEnumeration()));
+            }
+            schema.setEnumeration(null);
         }
     }
 
