@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * <li><b>nullable</b> fields are declared on the DTO with {@code @Schema(nullable = true)}, which SmallRye renders as
  * {@code type: [T, "null"]} (or {@code anyOf: [$ref, {type: "null"}]}). An {@code enum} on such a field must list
  * {@code null} too, or JSON Schema rejects the null the type allows; this step adds it.</li>
+ * <li>a nullable reference that SmallRye wraps with a {@code type} gets {@code "null"} in that type too;</li>
  * <li>an {@code enum} given on a list property applies to its items (SmallRye puts it on the array).</li>
  * <li><b>required</b>: Jackson sends every field of a response DTO ({@code quarkus.jackson.serialization-inclusion=
  * always}), so every property of a schema that only responses use is required, except the members listed in
@@ -55,6 +56,7 @@ final class OpenApiSchemas {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         schemas.values().forEach(s -> walk(s, OpenApiSchemas::enumOnItems));
         schemas.values().forEach(s -> walk(s, OpenApiSchemas::allowNullInEnum));
+        schemas.values().forEach(s -> walk(s, OpenApiSchemas::allowNullBesideNullableRef));
         Set<String> inResponses = new HashSet<>();
         Set<String> inRequests = new HashSet<>();
         if (openAPI.getPaths() != null) {
@@ -95,6 +97,20 @@ final class OpenApiSchemas {
                 schema.getItems().setEnumeration(new ArrayList<>(schema.getEnumeration()));
             }
             schema.setEnumeration(null);
+        }
+    }
+
+    /**
+     * A nullable reference with a description renders as {@code type: object, anyOf: [$ref, {type: "null"}]}; the
+     * sibling {@code type} would still refuse the null, so it allows it too.
+     */
+    private static void allowNullBesideNullableRef(Schema schema) {
+        List<Schema.SchemaType> type = schema.getType();
+        if (type != null && !type.contains(Schema.SchemaType.NULL) && schema.getAnyOf() != null
+                && schema.getAnyOf().stream().anyMatch(s -> List.of(Schema.SchemaType.NULL).equals(s.getType()))) {
+            List<Schema.SchemaType> withNull = new ArrayList<>(type);
+            withNull.add(Schema.SchemaType.NULL);
+            schema.setType(withNull);
         }
     }
 
