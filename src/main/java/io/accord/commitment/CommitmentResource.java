@@ -131,6 +131,8 @@ public class CommitmentResource {
     }
 
     @DELETE
+    // A delete answers no body or a problem: `Accept: application/problem+json` must not make it a 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{key}")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES_MANAGER})
     @Operation(operationId = "deleteCommitment", summary = "Delete a commitment",

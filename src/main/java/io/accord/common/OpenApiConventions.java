@@ -39,7 +39,9 @@ public class OpenApiConventions implements OASFilter {
                 return;
             }
             item.getOperations().forEach((method, operation) -> apply(path, method, operation));
+            item.getOperations().values().forEach(OpenApiRuntimeResponses::apply);
         });
+        OpenApiSchemas.apply(openAPI);
     }
 
     private static void apply(String path, PathItem.HttpMethod method, Operation operation) {

@@ -24,7 +24,7 @@ public class ProblemException extends RuntimeException {
         super(detail, null, false, false);
         this.kind = kind;
         this.errors = List.copyOf(errors);
-        this.extensions = new LinkedHashMap<>(extensions);
+        this.extensions = new LinkedHashMap<>(Problem.checkExtensions(extensions));
         this.headers = Map.copyOf(headers);
     }
 

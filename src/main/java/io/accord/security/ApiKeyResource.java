@@ -116,6 +116,8 @@ public class ApiKeyResource {
     }
 
     @DELETE
+    // A delete answers no body or a problem: `Accept: application/problem+json` must not make it a 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",

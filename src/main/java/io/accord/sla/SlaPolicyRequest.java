@@ -35,11 +35,11 @@ public record SlaPolicyRequest(
                 "qualification"}) String kind,
             @Schema(example = "PT4H", required = true, description = "Business time on the policy's calendar, ISO 8601, "
                     + "whole seconds, at most P366D") String target,
-            @Schema(example = "0.75", description = "Warn at this fraction of the target (0 < warnAt < 1); optional")
+            @Schema(example = "0.75", nullable = true, description = "Warn at this fraction of the target (0 < warnAt < 1); optional")
             BigDecimal warnAt,
-            @Schema(example = "PT2H", description = "Escalate this much business time after the due date; optional")
+            @Schema(example = "PT2H", nullable = true, description = "Escalate this much business time after the due date; optional")
             String escalateAfter,
             @Schema(example = "3", description = "Required for `attempts` (1 to 100): how many touches meet it; not "
-                    + "allowed for other kinds") Integer attempts) {
+                    + "allowed for other kinds", nullable = true) Integer attempts) {
     }
 }

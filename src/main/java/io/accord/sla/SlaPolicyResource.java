@@ -134,6 +134,8 @@ public class SlaPolicyResource {
     }
 
     @DELETE
+    // A delete answers no body or a problem: `Accept: application/problem+json` must not make it a 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{key}")
     @RolesAllowed({Roles.ADMIN, Roles.SALES_MANAGER})
     @Operation(operationId = "deleteSlaPolicy", summary = "Delete an SLA policy",

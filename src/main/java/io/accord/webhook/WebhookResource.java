@@ -136,6 +136,8 @@ public class WebhookResource {
     }
 
     @DELETE
+    // A delete answers no body or a problem: `Accept: application/problem+json` must not make it a 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{key}")
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook subscription",
             description = "Requires `If-Match`; its pending deliveries go with it. " + OWNERSHIP

@@ -12,7 +12,7 @@ public record WebhookView(
         UUID id,
         @Schema(example = "crm-breaches") String key,
         @Schema(example = "https://hooks.example.com/accord") String url,
-        String description,
+        @Schema(nullable = true, example = "Breaches to the CRM") String description,
         List<String> eventTypes,
         WebhookRequest.Filters filters,
         @Schema(example = "standard") String format,

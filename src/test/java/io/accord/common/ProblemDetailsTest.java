@@ -194,6 +194,15 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aDeleteThatAcceptsOnlyProblemsStillSucceeds() {
+        String id = admin().body(Map.of("name", Api.slug("k"), "roles", List.of("viewer"))).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("id");
+        admin().accept(PROBLEM).delete("/api/v1/api-keys/" + id).then().statusCode(204);
+        admin().accept(PROBLEM).delete("/api/v1/calendars/" + Api.slug("none")).then().statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    @Test
     void problemTypesAreListedInTheOpenApiDocument() {
         anonymous().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.keySet()", hasItem("Problem"));
