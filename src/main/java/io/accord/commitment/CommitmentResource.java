@@ -1,6 +1,7 @@
 package io.accord.commitment;
 
 import io.accord.common.DetachFromClientCancellation;
+import io.accord.common.Idempotency;
 import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Problem;
@@ -54,10 +55,12 @@ public class CommitmentResource {
     static final String WRITE_ROLES = "Roles: admin, marketing, sales_manager.";
 
     private final CommitmentService commitments;
+    private final Idempotency idempotency;
     private final SecurityIdentity identity;
 
-    public CommitmentResource(CommitmentService commitments, SecurityIdentity identity) {
+    public CommitmentResource(CommitmentService commitments, Idempotency idempotency, SecurityIdentity identity) {
         this.commitments = commitments;
+        this.idempotency = idempotency;
         this.identity = identity;
     }
 
@@ -65,7 +68,7 @@ public class CommitmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES_MANAGER})
     @Operation(operationId = "createCommitment", summary = "Create a marketing commitment",
             description = SEMANTICS + " The team must be a marketing team; `startsOn` must be the first day of a period. "
-                    + WRITE_ROLES)
+                    + "Honours `Idempotency-Key`. " + WRITE_ROLES)
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     @APIResponse(responseCode = "409", description = "The key is taken",
@@ -73,9 +76,12 @@ public class CommitmentResource {
     @APIResponse(responseCode = "422", description = "Invalid: unknown calendar, team, ICP or tier; not a marketing "
             + "team; `startsOn` not a period start",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createCommitment(@Valid @NotNull CommitmentRequest body) {
-        return commitments.create(body, Principals.nameOf(identity))
-                .map(v -> v.respond(Response.created(URI.create("/api/v1/commitments/" + v.view().key()))));
+    public Uni<Response> createCommitment(
+            @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull CommitmentRequest body) {
+        return idempotency.once(Principals.nameOf(identity), idempotencyKey, "POST", "/api/v1/commitments", body,
+                () -> commitments.create(body, Principals.nameOf(identity))
+                        .map(v -> v.respond(Response.created(URI.create("/api/v1/commitments/" + v.view().key())))));
     }
 
     @GET

@@ -87,8 +87,6 @@ public class IcpVersionResource {
     @Operation(operationId = "listIcpVersions", summary = "List an ICP's versions",
             description = "Versions by number, oldest first, with their approvals and rejections. "
                     + "Roles: admin, marketing, sales, sales_manager, integrator, viewer.")
-    @APIResponse(responseCode = "404", description = "No ICP with this key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<IcpVersionView>> listIcpVersions(@PathParam("key") String key,
             @Parameter(description = "Only versions in this status",
                     schema = @Schema(enumeration = {"draft", "proposed", "active", "superseded", "rejected"}))
