@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -102,7 +103,8 @@ public class AlertResource {
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "409", description = "Already resolved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AlertView> acknowledgeAlert(@PathParam("id") String id, @Valid CommentRequest body) {
+    public Uni<AlertView> acknowledgeAlert(@PathParam("id") String id,
+            @RequestBody(required = false) @Valid CommentRequest body) {
         return alerts.acknowledge(Params.uuid("Alert", id), body == null ? null : body.comment(), Principals.nameOf(identity));
     }
 
@@ -115,7 +117,8 @@ public class AlertResource {
                     + "Alerts also resolve themselves when their clock is met late (`met_late`) or cancelled "
                     + "(`cancelled`). Roles: admin, marketing, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
-    public Uni<AlertView> resolveAlert(@PathParam("id") String id, @Valid CommentRequest body) {
+    public Uni<AlertView> resolveAlert(@PathParam("id") String id,
+            @RequestBody(required = false) @Valid CommentRequest body) {
         return alerts.resolve(Params.uuid("Alert", id), body == null ? null : body.comment(), Principals.nameOf(identity));
     }
 

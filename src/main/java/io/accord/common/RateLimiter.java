@@ -12,7 +12,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A token bucket per principal (per client address when anonymous) in front of every API operation. Limits are per
- * replica; a refusal is a 429 problem with {@code Retry-After}. The buckets hold no business state.
+ * replica; a refusal is a 429 problem with {@code Retry-After}. Every counted response carries the caller's allowance
+ * as {@code RateLimit-Limit} (the burst), {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the
+ * bucket is full again), as the IETF RateLimit header draft describes. The buckets hold no business state.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -33,17 +35,28 @@ public class RateLimiter {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
-            check(keyOf(identity, request), System.nanoTime());
+            check(keyOf(identity, request), System.nanoTime(), request);
             return null;
         });
     }
 
-    void check(String key, long nowNanos) {
+    void check(String key, long nowNanos, HttpServerRequest request) {
         if (buckets.size() > 100_000) {
             buckets.clear();
         }
-        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(config.rateLimit().burst(), nowNanos));
-        long waitNanos = bucket.take(config.rateLimit().burst(), config.rateLimit().requestsPerSecond(), nowNanos);
+        int burst = config.rateLimit().burst();
+        double perSecond = config.rateLimit().requestsPerSecond();
+        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(burst, nowNanos));
+        long waitNanos;
+        double left;
+        synchronized (bucket) {
+            waitNanos = bucket.take(burst, perSecond, nowNanos);
+            left = bucket.tokens();
+        }
+        request.response().headers()
+                .set(OpenApiConventions.RATE_LIMIT_LIMIT, Integer.toString(burst))
+                .set(OpenApiConventions.RATE_LIMIT_REMAINING, Long.toString((long) Math.floor(left)))
+                .set(OpenApiConventions.RATE_LIMIT_RESET, Long.toString((long) Math.ceil((burst - left) / perSecond)));
         if (waitNanos > 0) {
             long seconds = TokenBucket.retryAfterSeconds(waitNanos);
             throw new ProblemException(ProblemKind.RATE_LIMITED,

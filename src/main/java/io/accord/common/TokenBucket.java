@@ -21,6 +21,11 @@ public final class TokenBucket {
         return waitNanos(perSecond);
     }
 
+    /** The tokens left after the last take or peek. */
+    public synchronized double tokens() {
+        return tokens;
+    }
+
     /** Answers 0 when a token is available, or how long (ns) until one is, without taking it. */
     public synchronized long peek(int burst, double perSecond, long nowNanos) {
         refill(burst, perSecond, nowNanos);

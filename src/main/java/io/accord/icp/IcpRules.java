@@ -28,6 +28,11 @@ final class IcpRules {
     static final int MAX_CRITERIA = 100;
     static final int MIN_WEIGHT = 1;
     static final int MAX_WEIGHT = 100;
+    /** Bounds on text, declared in the contract as maxLength/maxItems (see OpenApiConventions). */
+    static final int MAX_ATTRIBUTE = 200;
+    static final int MAX_VALUE = 1000;
+    static final int MAX_VALUES = 1000;
+    static final int MAX_LABEL = 32;
 
     private IcpRules() {
     }
@@ -61,6 +66,8 @@ final class IcpRules {
                 errors.add(new FieldError(path + ".label", "is required"));
             } else if (tier.label().isBlank()) {
                 errors.add(new FieldError(path + ".label", "must not be blank"));
+            } else if (tier.label().length() > MAX_LABEL) {
+                errors.add(new FieldError(path + ".label", "must be at most " + MAX_LABEL + " characters"));
             } else if (!labels.add(tier.label())) {
                 errors.add(new FieldError(path + ".label", "must be unique"));
             }
@@ -87,6 +94,8 @@ final class IcpRules {
         }
         if (c.attribute() == null || c.attribute().isBlank()) {
             errors.add(new FieldError(path + ".attribute", "is required"));
+        } else if (c.attribute().length() > MAX_ATTRIBUTE) {
+            errors.add(new FieldError(path + ".attribute", "must be at most " + MAX_ATTRIBUTE + " characters"));
         } else if (AttributePath.parse(c.attribute()) == null) {
             errors.add(new FieldError(path + ".attribute",
                     "must be a dot path under company, contact or custom (e.g. company.industry)"));
@@ -113,13 +122,15 @@ final class IcpRules {
                     errors.add(new FieldError(path + ".value", "is required"));
                 } else if (c.value().isBlank()) {
                     errors.add(new FieldError(path + ".value", "must not be blank"));
+                } else if (c.value().length() > MAX_VALUE) {
+                    errors.add(new FieldError(path + ".value", "must be at most " + MAX_VALUE + " characters"));
                 }
             }
             case GTE, LTE -> {
                 usesValue = true;
                 if (c.value() == null) {
                     errors.add(new FieldError(path + ".value", "is required"));
-                } else if (Values.parseNumber(c.value()) == null) {
+                } else if (c.value().length() > MAX_VALUE || Values.parseNumber(c.value()) == null) {
                     errors.add(new FieldError(path + ".value", "must be a number"));
                 }
             }
@@ -127,11 +138,16 @@ final class IcpRules {
                 usesValues = true;
                 if (c.values().isEmpty()) {
                     errors.add(new FieldError(path + ".values", "must not be empty"));
+                } else if (c.values().size() > MAX_VALUES) {
+                    errors.add(new FieldError(path + ".values", "must have at most " + MAX_VALUES + " values"));
                 }
                 for (int j = 0; j < c.values().size(); j++) {
                     String entry = c.values().get(j);
                     if (entry == null || entry.isBlank()) {
                         errors.add(new FieldError(path + ".values[" + j + "]", "must not be blank"));
+                    } else if (entry.length() > MAX_VALUE) {
+                        errors.add(new FieldError(path + ".values[" + j + "]", "must be at most " + MAX_VALUE
+                                + " characters"));
                     }
                 }
             }

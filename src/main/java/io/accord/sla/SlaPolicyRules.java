@@ -35,6 +35,8 @@ public final class SlaPolicyRules {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final int MAX_PRIORITY = 1_000_000;
     private static final int MAX_VALUES = 100;
+    /** The contract's maxLength of a duration; every duration up to P366D fits in far fewer characters. */
+    static final int MAX_DURATION_TEXT = 64;
 
     private SlaPolicyRules() {
     }
@@ -150,6 +152,10 @@ public final class SlaPolicyRules {
 
     private static void duration(List<FieldError> errors, String field, String text) {
         Duration d;
+        if (text.length() > MAX_DURATION_TEXT) {
+            errors.add(new FieldError(field, "must be at most " + MAX_DURATION_TEXT + " characters"));
+            return;
+        }
         try {
             d = Duration.parse(text);
         } catch (DateTimeParseException e) {

@@ -48,6 +48,20 @@ class CommitmentResourceTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyReplaysTheFirstResponse() {
+        String calendar = Fixtures.berlinNineToFive();
+        String team = Commitments.marketingTeam();
+        String key = Api.slug("retried");
+        String marketing = Api.newKey("marketing");
+        Map<String, Object> body = Commitments.body(key, team, calendar, "week", "handed_off", null, null, 50,
+                "2026-11-16");
+        String id = as(marketing).header("Idempotency-Key", "commit-" + key).body(body).post("/api/v1/commitments")
+                .then().statusCode(201).extract().path("id");
+        as(marketing).header("Idempotency-Key", "commit-" + key).body(body).post("/api/v1/commitments")
+                .then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(id));
+    }
+
+    @Test
     void salesCannotWriteCommitmentsAndSalesManagersCan() {
         String calendar = Fixtures.berlinNineToFive();
         String team = Commitments.marketingTeam();

@@ -17,16 +17,19 @@ class RateLimitTest {
     public static class TinyLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("accord.rate-limit.requests-per-second", "0.2", "accord.rate-limit.burst", "3");
+            return Map.of("accord.rate-limit.requests-per-second", "0.01", "accord.rate-limit.burst", "3");
         }
     }
 
     @Test
-    void beyondTheBurstA429ProblemSaysWhenToRetry() {
+    void everyResponseCarriesTheAllowanceAndBeyondTheBurstA429ProblemSaysWhenToRetry() {
         for (int i = 0; i < 3; i++) {
-            admin().get("/api/v1/api-keys").then().statusCode(200);
+            admin().get("/api/v1/api-keys").then().statusCode(200)
+                    .header("RateLimit-Limit", "3").header("RateLimit-Remaining", matchesPattern("[0-2]"))
+                    .header("RateLimit-Reset", matchesPattern("[1-9][0-9]*"));
         }
         admin().get("/api/v1/api-keys").then().statusCode(429)
+                .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "0")
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:accord:problem:rate-limited"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));

@@ -55,6 +55,17 @@ class IcpRulesTest {
     }
 
     @Test
+    void textIsBoundedAsTheContractDeclares() {
+        String long1001 = "x".repeat(1001);
+        assertEquals(List.of(err("criteria[1].values[0]", "must be at most 1000 characters")),
+                errorsFor(in("company.industry", 30, long1001)));
+        assertEquals(List.of(err("criteria[1].value", "must be at most 1000 characters")),
+                errorsFor(eq("company.industry", 30, long1001)));
+        assertEquals(List.of(err("tiers[0].label", "must be at most 32 characters")),
+                errorsForTiers(new Tier("A".repeat(33), 80)));
+    }
+
+    @Test
     void criteriaMustNotBeEmpty() {
         assertEquals(List.of(err("criteria", "must contain between 1 and 100 criteria")),
                 IcpRules.validate(icp(List.of(), TIERS)));
