@@ -66,8 +66,8 @@ public class OpenApiConventions implements OASFilter {
                 if (!path.startsWith("/api/")) {
                     return;
                 }
-                item.getOperations().forEach((method, operation) -> apply(path, method, operation));
                 item.getOperations().values().forEach(OpenApiRuntimeResponses::apply);
+                item.getOperations().forEach((method, operation) -> apply(path, method, operation));
             });
         }
         OpenApiSchemas.apply(openAPI);

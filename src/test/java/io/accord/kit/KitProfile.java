@@ -1,0 +1,32 @@
+package io.accord.kit;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * The profile the integrator-kit tests share (one service start for all of them): the breach detector runs on the real
+ * clock, as in production, so a policy with a target of a second raises a real breach while a client watches; and the
+ * origin the alert board is served from (a port picked before the service starts) is allowed by CORS.
+ */
+public class KitProfile implements QuarkusTestProfile {
+
+    /** Where {@link AlertBoardBrowserTest} serves examples/alert-board, a different origin than the API. */
+    static final int BOARD_PORT = freePort();
+    static final String BOARD_ORIGIN = "http://127.0.0.1:" + BOARD_PORT;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("accord.detector.enabled", "true", "accord.cors.origins", BOARD_ORIGIN);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
