@@ -103,7 +103,8 @@ public class HttpLimits {
         return null;
     }
 
-    private void send(RoutingContext context, ProblemKind kind, String detail) {
+    /** Answers {@code kind} as a problem document from a router handler. */
+    void send(RoutingContext context, ProblemKind kind, String detail) {
         send(context, kind, detail, new LinkedHashMap<>());
     }
 

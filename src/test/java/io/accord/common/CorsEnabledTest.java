@@ -74,6 +74,8 @@ class CorsEnabledTest {
     void aRequestFromAnotherOriginIsRefusedWithoutCorsHeaders() {
         Api.admin().header("Origin", "http://evil.example.test").get("/api/v1/alerts")
                 .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(403))
                 .header("Access-Control-Allow-Origin", nullValue())
                 .header("Access-Control-Allow-Methods", nullValue())
                 .header("Access-Control-Expose-Headers", nullValue());

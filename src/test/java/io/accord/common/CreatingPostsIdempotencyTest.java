@@ -192,6 +192,10 @@ class CreatingPostsIdempotencyTest {
                 }
             }
         }
+        // The one exception: a stream token is single-use, so replaying the first response would hand out a token
+        // that is already spent; the contract says so on createStreamToken and declares no Idempotency-Key there.
+        creating.remove("/api/v1/alerts/stream-tokens");
+        withoutHeader.remove("/api/v1/alerts/stream-tokens");
         List<String> table = new ArrayList<>(creatingPosts().map(Case::template).toList());
         assertEquals(creating, new TreeSet<>(table), "creating POSTs in the contract vs. this table");
         assertEquals(Set.of(), withoutHeader, "creating POSTs that do not declare Idempotency-Key");

@@ -81,6 +81,24 @@ class ContractFuzzTest {
     record Operation(String method, String path, JsonNode spec) {
     }
 
+    /** When this run began: SLA policies made since then are the fuzz's own. */
+    private final java.time.Instant began = java.time.Instant.now().minusSeconds(1);
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    /**
+     * The fuzz writes valid SLA policies too, some with no conditions, which would cover every lead other tests push
+     * afterwards. Tests never depend on each other's data, so every policy it made is switched off (those that started
+     * clocks cannot be deleted).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void disableThePoliciesTheFuzzMade() {
+        pool.preparedQuery("update sla_policies set enabled = false where created_at >= $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(began.atOffset(java.time.ZoneOffset.UTC)))
+                .await().indefinitely();
+    }
+
     @Test
     void noInputGetsA5xxOrANonProblemError() throws Exception {
         String seedProperty = System.getProperty("fuzz.seed", String.valueOf(DEFAULT_SEED));

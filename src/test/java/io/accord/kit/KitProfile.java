@@ -14,12 +14,25 @@ import java.util.Map;
 public class KitProfile implements QuarkusTestProfile {
 
     /** Where {@link AlertBoardBrowserTest} serves examples/alert-board, a different origin than the API. */
-    static final int BOARD_PORT = freePort();
+    static final int BOARD_PORT = boardPort();
     static final String BOARD_ORIGIN = "http://127.0.0.1:" + BOARD_PORT;
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("accord.detector.enabled", "true", "accord.cors.origins", BOARD_ORIGIN);
+    }
+
+    /**
+     * Quarkus loads this profile in its own class loader, so a static field would be computed twice with two ports:
+     * the first choice is kept in a system property, which both class loaders share.
+     */
+    private static synchronized int boardPort() {
+        String chosen = System.getProperty("kit-test.board-port");
+        if (chosen == null) {
+            chosen = Integer.toString(freePort());
+            System.setProperty("kit-test.board-port", chosen);
+        }
+        return Integer.parseInt(chosen);
     }
 
     private static int freePort() {

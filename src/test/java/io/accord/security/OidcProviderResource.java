@@ -30,16 +30,18 @@ public class OidcProviderResource extends DatabaseTestResource {
     static final String KEYS_PATH = "/" + ISSUER_ID + "/rotating-keys";
 
     static MockOAuth2Server server;
-    static volatile boolean rotated;
+    private static final String ROTATED = "oidc-test.rotated";
 
     @Override
     public synchronized Map<String, String> start() {
         Map<String, String> settings = new HashMap<>(super.start());
         server = new MockOAuth2Server(new OAuth2Config(), new KeySet());
         server.start();
-        rotated = false;
+        System.clearProperty(ROTATED);
         settings.put("mp.jwt.verify.issuer", issuer());
         settings.put("mp.jwt.verify.publickey.location", server.url(KEYS_PATH).toString());
+        // Every unknown kid may refresh the key set at once (production: at most once a minute).
+        settings.put("smallrye.jwt.jwks.forced-refresh-interval", "0");
         return settings;
     }
 
@@ -58,7 +60,8 @@ public class OidcProviderResource extends DatabaseTestResource {
 
     /** Publishes the next signing key next to the current one. */
     static void rotate() {
-        rotated = true;
+        // A system property, not a field: the test and this resource may live in different class loaders.
+        System.setProperty(ROTATED, "true");
     }
 
     /** The provider's key set: the issuer's key, plus the next key once rotated. */
@@ -71,7 +74,7 @@ public class OidcProviderResource extends DatabaseTestResource {
         @Override
         public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
             List<JWK> keys = new ArrayList<>(server.getConfig().getTokenProvider().publicJwkSet(ISSUER_ID).getKeys());
-            if (rotated) {
+            if (Boolean.getBoolean(ROTATED)) {
                 keys.addAll(server.getConfig().getTokenProvider().publicJwkSet(NEXT_KEY).getKeys());
             }
             return new OAuth2HttpResponse(Headers.of("Content-Type", "application/json"), 200,
