@@ -94,8 +94,9 @@ class CreatingPostsIdempotencyTest {
                     String calendar = Fixtures.berlinNineToFive();
                     String key = Api.slug("pol");
                     return new Prepared("/api/v1/sla-policies", Api::admin,
-                            Fixtures.policy(key, 1, calendar, Map.of(), Fixtures.standardMilestones()),
-                            Fixtures.policy(key, 2, calendar, Map.of(), Fixtures.standardMilestones()));
+                            // Scoped to a source of its own: a policy without conditions would cover other tests' leads.
+                            Fixtures.policy(key, 1, calendar, Map.of("sources", List.of(key)), Fixtures.standardMilestones()),
+                            Fixtures.policy(key, 2, calendar, Map.of("sources", List.of(key)), Fixtures.standardMilestones()));
                 }),
                 new Case("/api/v1/leads", () -> {
                     String source = Api.slug("idem");

@@ -81,11 +81,17 @@ class ContractFuzzTest {
     record Operation(String method, String path, JsonNode spec) {
     }
 
-    /** When this run began: SLA policies made since then are the fuzz's own. */
-    private final java.time.Instant began = java.time.Instant.now().minusSeconds(1);
-
     @jakarta.inject.Inject
     io.vertx.mutiny.sqlclient.Pool pool;
+
+    /** The SLA policies that existed before the fuzz ran. */
+    private final java.util.Set<java.util.UUID> policiesBefore = new java.util.HashSet<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void rememberThePoliciesThatExist() {
+        pool.query("select id from sla_policies").execute().await().indefinitely()
+                .forEach(row -> policiesBefore.add(row.getUUID("id")));
+    }
 
     /**
      * The fuzz writes valid SLA policies too, some with no conditions, which would cover every lead other tests push
@@ -94,8 +100,8 @@ class ContractFuzzTest {
      */
     @org.junit.jupiter.api.AfterEach
     void disableThePoliciesTheFuzzMade() {
-        pool.preparedQuery("update sla_policies set enabled = false where created_at >= $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(began.atOffset(java.time.ZoneOffset.UTC)))
+        pool.preparedQuery("update sla_policies set enabled = false where not (id = any($1))")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(policiesBefore.toArray(new java.util.UUID[0])))
                 .await().indefinitely();
     }
 

@@ -44,7 +44,7 @@ class IcpVersionLifecycleTest {
                     () -> IcpVersionLifecycle.require(status, action, 4));
             assertEquals(ProblemKind.INVALID_TRANSITION, e.kind());
             assertEquals(List.of(), e.extensions().get("allowedActions"));
-            assertEquals(status.wire(), e.extensions().get("status"));
+            assertEquals(status.wire(), e.extensions().get("currentStatus"));
         }
     }
 
