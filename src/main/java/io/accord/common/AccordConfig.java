@@ -147,6 +147,13 @@ public interface AccordConfig {
         /** Time a client has to send a request's body once its headers arrived; a slower upload is cut off. */
         @WithDefault("PT30S")
         Duration bodyTimeout();
+
+        /**
+         * Time a client has to send a request's headers. On a new connection it is the longest silence allowed before
+         * the headers are complete; on a kept-alive connection it counts from the next request's first byte.
+         */
+        @WithDefault("PT10S")
+        Duration headerTimeout();
     }
 
     interface Commitments {
