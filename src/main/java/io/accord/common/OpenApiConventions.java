@@ -1,5 +1,6 @@
 package io.accord.common;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * {@code Idempotency-Replayed}, {@code Retry-After}, the rate-limit headers, CORS), {@code Idempotency-Key} on
  * creating POSTs, enums on array items and anchored patterns. The live stream and webhook payloads are described by
  * {@link OpenApiEvents}. Lint rules: {@code openapi/README.md}.
+ *
+ * <p>It runs once, at build time: the description depends on nothing known only at run time, and filtering it at
+ * start-up cost about a second of every start.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
 
     static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";

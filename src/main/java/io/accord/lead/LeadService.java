@@ -88,6 +88,7 @@ public class LeadService {
     }
 
     private final LeadRepository leads;
+    private final LeadReads reads;
     private final LeadIntakeRepository intake;
     private final LeadTouchRepository touches;
     private final LeadEventRepository events;
@@ -99,10 +100,11 @@ public class LeadService {
     private final Clock clock;
     private final ObjectMapper json;
 
-    public LeadService(LeadRepository leads, LeadIntakeRepository intake, LeadTouchRepository touches,
+    public LeadService(LeadRepository leads, LeadReads reads, LeadIntakeRepository intake, LeadTouchRepository touches,
             LeadEventRepository events, LeadErasure erasure, LeadFitEvaluator fits, TeamService teams, SlaClocks clocks,
             AuditLog audit, Clock clock, ObjectMapper json) {
         this.leads = leads;
+        this.reads = reads;
         this.intake = intake;
         this.touches = touches;
         this.events = events;
@@ -624,14 +626,14 @@ public class LeadService {
 
     // ---------------------------------------------------------------------------------------------- reads
 
-    @WithSession
+    /** One query on the pool, no session (a hot read). */
     public Uni<Versioned<LeadView>> get(UUID id) {
-        return find(id).map(this::versioned);
+        return reads.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Lead", id)).map(this::versioned);
     }
 
-    @WithSession
+    /** One query on the pool, no session (a hot read). */
     public Uni<Page<LeadView>> list(LeadFilter filter, PageRequest page) {
-        return leads.page(filter, page).map(rows -> Page.of(rows, page, l -> new Cursor(l.createdAt, l.id), this::view));
+        return reads.page(filter, page).map(rows -> Page.of(rows, page, l -> new Cursor(l.createdAt, l.id), this::view));
     }
 
     /** The lead as other features see it; 404 if it does not exist. */

@@ -30,12 +30,15 @@ import java.util.stream.Collectors;
 public class TeamService {
 
     private final TeamRepository repository;
+    private final TeamReads reads;
     private final CalendarService calendars;
     private final AuditLog audit;
     private final Clock clock;
 
-    public TeamService(TeamRepository repository, CalendarService calendars, AuditLog audit, Clock clock) {
+    public TeamService(TeamRepository repository, TeamReads reads, CalendarService calendars, AuditLog audit,
+            Clock clock) {
         this.repository = repository;
+        this.reads = reads;
         this.calendars = calendars;
         this.audit = audit;
         this.clock = clock;
@@ -68,9 +71,9 @@ public class TeamService {
         return repository.page(function, page).map(rows -> Page.of(rows, page, t -> new Cursor(t.createdAt, t.id), this::view));
     }
 
-    @WithSession
+    /** One indexed query on the pool, no session: the hot read. */
     public Uni<Versioned<TeamView>> get(String key) {
-        return find(key).map(this::versioned);
+        return reads.byKey(key).onItem().ifNull().failWith(() -> ProblemException.notFound("Team", key));
     }
 
     @WithTransaction
