@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.accord.audit.AuditLog;
 import io.accord.common.Cursor;
 import io.accord.common.FieldError;
@@ -740,9 +742,16 @@ public class LeadService {
         }
     }
 
+    /**
+     * Stored attributes were checked when they came in, so they are read back with a plain reader: the API's own
+     * mapper checks every string and member name of a request (JsonInput), which cost a page of 50 leads a quarter
+     * of its time.
+     */
+    private static final ObjectReader STORED = JsonMapper.builder().build().readerFor(MAP);
+
     private Map<String, Object> read(String text) {
         try {
-            return json.readValue(text, MAP);
+            return STORED.readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored lead attributes are unreadable", e);
         }
