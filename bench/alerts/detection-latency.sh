@@ -101,7 +101,7 @@ SQL
 }
 
 measure() {
-  local label=$1 n=$2 spread=$3
+  local label=$1 n=$2 spread=$3 id=$4
   q -c "delete from alerts; select bench_clocks($n, date_trunc('second', now()) + interval '10 seconds', interval '$spread');"
   watch_alerts "$n"
   q -Atc "select '$label: ' || count(*) || ' alerts; recorded (committed, seen by a 20 ms poll) after the deadline: p50 ' ||
@@ -112,12 +112,19 @@ measure() {
       round((percentile_cont(0.99) within group (order by extract(epoch from a.detected_at - a.due_at)))::numeric, 3) || ' s; running clocks ' ||
       (select count(*) from sla_clocks where status = 'running')
       from alerts a join bench_seen s on s.alert_id = a.id where a.kind = 'sla.breached'"
+  # For bench/run.sh: the p99 of the recorded lag, and how many of the n alerts were seen at all.
+  q -Atc "select 'RESULT detection.r$replicas.$id.p99_s ' ||
+      round((percentile_cont(0.99) within group (order by extract(epoch from s.seen_at - a.due_at)))::numeric, 3) ||
+      ' seen ' || count(*) || ' of $n'
+      from alerts a join bench_seen s on s.alert_id = a.id where a.kind = 'sla.breached'"
 }
 
 echo "replicas: $replicas"
 # The first burst meets a JVM that has just started (nothing compiled yet); the second meets a warmed-up one, as a
 # replica that has been running for a while would be.
-measure "burst, cold JVM (10,000 due in one second)" 10000 "0 seconds"
-measure "steady (10,000 due over 20 s)" 10000 "20 seconds"
-measure "burst, warm JVM (10,000 due in one second)" 10000 "0 seconds"
-echo "duplicate alerts: $(q -Atc "select count(*) - count(distinct (subject, kind)) from alerts")"
+measure "burst, cold JVM (10,000 due in one second)" 10000 "0 seconds" burst_cold
+measure "steady (10,000 due over 20 s)" 10000 "20 seconds" steady
+measure "burst, warm JVM (10,000 due in one second)" 10000 "0 seconds" burst_warm
+dups=$(q -Atc "select count(*) - count(distinct (subject, kind)) from alerts")
+echo "duplicate alerts: $dups"
+echo "RESULT detection.r$replicas.duplicates $dups"

@@ -12,6 +12,7 @@
 #
 #   PGHOST/PGPORT/PGUSER  where the database server is (default 127.0.0.1 / 5432 / postgres)
 #   CONNECTIONS           connections of wrk and clients of pgbench (default 32)
+#   JAVA_OPTS             JVM options (default -Xmx256m -Xms32m -XX:+UseSerialGC, the setup the README recommends)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
@@ -33,7 +34,7 @@ fi
 ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   ACCORD_SECRETS_KEY="$(head -c 32 /dev/urandom | base64)" ACCORD_BOOTSTRAP_ADMIN_KEY="$admin" \
   ACCORD_RATE_LIMIT_ENABLED=false QUARKUS_HTTP_PORT="$port" \
-  java ${JAVA_OPTS:--Xmx256m} -jar "$jar" > /tmp/accord-bench-reads.log 2>&1 &
+  java ${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseSerialGC} -jar "$jar" > /tmp/accord-bench-reads.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "$url/q/health/ready"; do
@@ -60,8 +61,9 @@ single="$url/api/v1/teams/bench-sales"
 list="$url/api/v1/leads?limit=50"
 wrk_rate() { # url seconds -> "rps p50 p99 non2xx"
   wrk -t2 -c"$conns" -d"${2}s" --latency -H "X-API-Key: $key" "$1" | awk '
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-    END {printf "%.0f %s %s %d\n", rps, p50, p99, bad}'
+    function ms(x) { if (x ~ /us$/) return x / 1000; if (x ~ /ms$/) return x + 0; return x * 1000 }
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /Non-2xx/ {bad=$NF}
+    END {printf "%.0f %.2fms %.2fms %d\n", rps, p50, p99, bad}'
 }
 pg_rate() { pgbench -n -S -c "$conns" -j 2 -T "$duration" "$anchor_db" 2>/dev/null \
   | awk '/^tps/ {printf "%.0f\n", $3}'; }
@@ -69,6 +71,7 @@ pg_rate() { pgbench -n -S -c "$conns" -j 2 -T "$duration" "$anchor_db" 2>/dev/nu
 wrk_rate "$single" "$warmup" > /dev/null
 wrk_rate "$list" "$warmup" > /dev/null
 printf '%-5s %-9s %10s %9s %9s %s\n' round phase per_second p50 p99 non2xx
+pgs="" singles="" lists="" s_ratios="" l_ratios="" s_p99s="" l_p99s=""
 for r in $(seq 1 "$rounds"); do
   pg=$(pg_rate)
   read -r s_rps s_p50 s_p99 s_bad < <(wrk_rate "$single" "$duration")
@@ -76,6 +79,19 @@ for r in $(seq 1 "$rounds"); do
   printf '%-5s %-9s %10s\n' "$r" pgbench-S "$pg"
   printf '%-5s %-9s %10s %9s %9s %s\n' "$r" single "$s_rps" "$s_p50" "$s_p99" "$s_bad"
   printf '%-5s %-9s %10s %9s %9s %s\n' "$r" list-50 "$l_rps" "$l_p50" "$l_p99" "$l_bad"
-  printf 'RATIO round=%s single=%.2f list=%.2f\n' "$r" "$(echo "$s_rps/$pg" | bc -l)" "$(echo "$l_rps/$pg" | bc -l)"
+  printf 'ratio round %s: single %.2f, list %.2f\n' "$r" "$(echo "$s_rps/$pg" | bc -l)" "$(echo "$l_rps/$pg" | bc -l)"
+  pgs+="$pg "; singles+="$s_rps "; lists+="$l_rps "
+  s_ratios+="$(echo "$s_rps/$pg" | bc -l | cut -c1-5) "; l_ratios+="$(echo "$l_rps/$pg" | bc -l | cut -c1-5) "
+  s_p99s+="${s_p99%ms} "; l_p99s+="${l_p99%ms} "
 done
-printf 'RSS after load: %d MB\n' $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
+mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
+echo "RSS after load: $mb MB"
+spread() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {printf "%s %s %s", v[1], v[int((NR+1)/2)], v[NR]}'; }
+echo "RESULT reads.pgbench.tps $(echo "$pgs" | spread)"
+echo "RESULT reads.single.rps $(echo "$singles" | spread)"
+echo "RESULT reads.list.rps $(echo "$lists" | spread)"
+echo "RESULT reads.single.ratio $(echo "$s_ratios" | spread)"
+echo "RESULT reads.list.ratio $(echo "$l_ratios" | spread)"
+echo "RESULT reads.single.p99_ms $(echo "$s_p99s" | spread)"
+echo "RESULT reads.list.p99_ms $(echo "$l_p99s" | spread)"
+echo "RESULT reads.rss_after_load_mb $mb $mb $mb"

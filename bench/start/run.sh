@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Start-up time and memory: from `java -jar` to the first 200 of /q/health/ready, against the local PostgreSQL.
 #
-#   fresh     - an empty database (Flyway runs every migration);
-#   migrated  - the database the fresh run left (nothing to migrate).
-# Prints one line per run: scenario, seconds to ready, RSS (MB) at ready. RUNS (default 3) runs of each.
-# Needs psql/createdb/dropdb, curl, a JDK and `./mvnw -q package -DskipTests` done.
+# Two JVM setups, each on a fresh database (Flyway runs every migration) and on a migrated one (nothing to migrate):
+#   plain  -Xmx256m
+#   cds    -Xmx256m -Xms32m -XX:+UseSerialGC -XX:SharedArchiveFile=target/accord-cds.jsa, an application class-data archive
+#          this script first records with a training run (start, a few requests, stop; JDK 17 -XX:ArchiveClassesAtExit).
+# Prints one line per start (setup, database, seconds to ready, RSS in MB at ready) and RESULT lines with the median
+# of RUNS (default 3) starts for bench/run.sh.
+# Needs psql/createdb/dropdb, curl, a JDK 17 and `./mvnw -q package -DskipTests` done.
 #
 #   PGHOST/PGPORT/PGUSER  where the database server is (default 127.0.0.1 / 5432 / postgres)
-#   JAVA_OPTS             JVM options (default -Xmx256m)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
@@ -15,29 +17,63 @@ db=accord_bench_start
 runs="${RUNS:-3}"
 port="${PORT:-18481}"
 jar=target/quarkus-app/quarkus-run.jar
+archive=target/accord-cds.jsa
+admin=bench-start-admin-key-0123456789abcdef
 [ -f "$jar" ] || { echo "run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 secrets_key="$(head -c 32 /dev/urandom | base64)"
 
-start_once() { # scenario
-  local t0 pid ms rss
-  t0=$(date +%s%N)
+launch() { # java options...
   ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-    ACCORD_SECRETS_KEY="$secrets_key" ACCORD_BOOTSTRAP_ADMIN_KEY=bench-start-admin-key-0123456789abcdef \
-    QUARKUS_HTTP_PORT="$port" java ${JAVA_OPTS:--Xmx256m} -jar "$jar" > /tmp/accord-bench-start.log 2>&1 &
+    ACCORD_SECRETS_KEY="$secrets_key" ACCORD_BOOTSTRAP_ADMIN_KEY="$admin" \
+    QUARKUS_HTTP_PORT="$port" java "$@" -jar "$jar" > /tmp/accord-bench-start.log 2>&1 &
   pid=$!
+}
+await_ready() {
   until curl -fs -o /dev/null "localhost:$port/q/health/ready"; do
     kill -0 "$pid" 2>/dev/null || { echo "service died; see /tmp/accord-bench-start.log" >&2; exit 1; }
     sleep 0.02
   done
+}
+
+# The training run: what a start and the first requests load goes into the archive.
+dropdb --if-exists "$db"; createdb "$db"
+rm -f "$archive"
+launch -Xmx256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$archive"
+await_ready
+for path in /api/v1/me /api/v1/teams /api/v1/leads /api/v1/alerts /q/metrics /q/openapi; do
+  curl -s -o /dev/null -H "X-API-Key: $admin" "localhost:$port$path"
+done
+kill "$pid"; wait "$pid" 2>/dev/null || true
+[ -f "$archive" ] || { echo "no archive was written; see /tmp/accord-bench-start.log" >&2; exit 1; }
+
+declare -A times rss
+start_once() { # setup database java-options...
+  local setup=$1 database=$2 t0 ms mb
+  shift 2
+  t0=$(date +%s%N)
+  launch "$@"
+  await_ready
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
+  mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  printf '%-9s %6.2f s  %4d MB\n' "$1" "$(echo "$ms/1000" | bc -l)" "$rss"
+  printf '%-6s %-9s %6.2f s  %4d MB\n' "$setup" "$database" "$(echo "$ms/1000" | bc -l)" "$mb"
+  times[$setup.$database]+="$ms "
+  rss[$setup.$database]+="$mb "
 }
 
 for _ in $(seq 1 "$runs"); do
-  dropdb --if-exists "$db"; createdb "$db"
-  start_once fresh
-  start_once migrated
+  for setup in plain cds; do
+    opts=(-Xmx256m)
+    [ "$setup" = cds ] && opts+=(-Xms32m -XX:+UseSerialGC -XX:SharedArchiveFile="$archive")
+    dropdb --if-exists "$db"; createdb "$db"
+    start_once "$setup" fresh "${opts[@]}"
+    start_once "$setup" migrated "${opts[@]}"
+  done
 done
 dropdb --if-exists "$db"
+
+spread() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {printf "%s %s %s", v[1], v[int((NR+1)/2)], v[NR]}'; }
+for k in "${!times[@]}"; do
+  echo "RESULT start.$k.ms $(echo "${times[$k]}" | spread)"
+  echo "RESULT start.$k.rss_mb $(echo "${rss[$k]}" | spread)"
+done

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# One command for the performance figures of the README: runs each benchmark and prints one table with the figure,
+# its target, what was measured (minimum / median / maximum over the runs) and, where a figure has one, the ratio to
+# its anchor measured in the same run (pgbench -S on the same PostgreSQL for reads).
+#
+#   bench/run.sh                 everything (about 25 minutes on the 2-core build machine)
+#   ONLY="start reads" bench/run.sh
+#
+# Needs what the single benchmarks need (see bench/README.md): the local PostgreSQL (PGHOST/PGPORT/PGUSER), psql and
+# pgbench, wrk, curl, jq, a JDK 17. Builds the service first unless SKIP_BUILD=1. Raw output: target/bench/*.log.
+# Figures taken while other work loads the machine are worth little: check `uptime` before and after.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+only="${ONLY:-start reads detection}"
+runs="${RUNS:-3}"
+mkdir -p target/bench
+results=target/bench/results.txt
+: > "$results"
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q package -DskipTests > target/bench/build.log 2>&1
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+run() { # name command...
+  local name=$1
+  shift
+  echo "== $name: $*"
+  "$@" 2>&1 | tee "target/bench/$name.log" | grep -v '^RESULT' || true
+  grep '^RESULT' "target/bench/$name.log" >> "$results" || true
+}
+
+for part in $only; do
+  case "$part" in
+    start) run start env RUNS="$runs" bench/start/run.sh ;;
+    reads) run reads env ROUNDS="$runs" bench/reads/run.sh ;;
+    detection)
+      # The JVM setup the README recommends; the archive comes from bench/start/run.sh (or is made here).
+      [ -f target/accord-cds.jsa ] || RUNS=1 bench/start/run.sh > /dev/null
+      for i in $(seq 1 "$runs"); do
+        run "detection-1-$i" env REPLICAS=1 JAVA_OPTS="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:SharedArchiveFile=target/accord-cds.jsa" \
+          bench/alerts/detection-latency.sh
+        run "detection-3-$i" env REPLICAS=3 JAVA_OPTS="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:SharedArchiveFile=target/accord-cds.jsa" \
+          bench/alerts/detection-latency.sh
+      done ;;
+    *) echo "unknown part: $part" >&2; exit 2 ;;
+  esac
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Every value reported under a name, over all runs -> "min / median / max".
+figure() {
+  awk -v name="$1" '$2 == name { for (i = 3; i <= NF && $i ~ /^[0-9.]+$/; i++) v[n++] = $i }
+    END { if (!n) { print "-"; exit } asort(v); printf "%s / %s / %s", v[1], v[int((n + 1) / 2)], v[n] }' "$results"
+}
+median() { figure "$1" | awk -F' / ' '{print $2}'; }
+
+row() { printf '| %-46s | %-22s | %-30s | %-18s |\n' "$1" "$2" "$3" "$4"; }
+echo
+row "figure" "target" "measured (min / median / max)" "ratio to anchor"
+row "---" "---" "---" "---"
+pg=$(figure reads.pgbench.tps)
+row "anchor: pgbench -S, 32 clients (tps)" "-" "$pg" "1"
+row "GET /teams/{key}, wrk 32 connections (req/s)" ">= 0.6 x pgbench -S" "$(figure reads.single.rps)" "$(figure reads.single.ratio)"
+row "GET /leads?limit=50, wrk 32 connections (req/s)" ">= 0.3 x pgbench -S" "$(figure reads.list.rps)" "$(figure reads.list.ratio)"
+row "GET /teams/{key} p99 (ms)" "-" "$(figure reads.single.p99_ms)" ""
+row "GET /leads?limit=50 p99 (ms)" "-" "$(figure reads.list.p99_ms)" ""
+row "RSS after the read load, -Xmx256m (MB)" "<= 220" "$(figure reads.rss_after_load_mb)" ""
+row "ready, migrated database, CDS archive (ms)" "<= 2000" "$(figure start.cds.migrated.ms)" ""
+row "ready, fresh database, CDS archive (ms)" "<= 3000" "$(figure start.cds.fresh.ms)" ""
+row "ready, migrated database, plain java -jar (ms)" "-" "$(figure start.plain.migrated.ms)" ""
+row "ready, fresh database, plain java -jar (ms)" "-" "$(figure start.plain.fresh.ms)" ""
+row "RSS at ready, CDS archive (MB)" "-" "$(figure start.cds.migrated.rss_mb)" ""
+row "detection p99, burst of 10,000, warm, 1 replica (s)" "<= 1" "$(figure detection.r1.burst_warm.p99_s)" ""
+row "detection p99, burst of 10,000, cold, 1 replica (s)" "<= 1" "$(figure detection.r1.burst_cold.p99_s)" ""
+row "detection p99, 10,000 over 20 s, 1 replica (s)" "-" "$(figure detection.r1.steady.p99_s)" ""
+row "detection p99, burst, warm, 3 replicas (s)" "<= 1" "$(figure detection.r3.burst_warm.p99_s)" ""
+row "detection p99, burst, cold, 3 replicas (s)" "<= 1" "$(figure detection.r3.burst_cold.p99_s)" ""
+row "duplicate alerts (1 and 3 replicas)" "0" "$(figure detection.r1.duplicates) ; $(figure detection.r3.duplicates)" ""
