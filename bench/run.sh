@@ -58,6 +58,7 @@ row "figure" "target" "measured (min / median / max)" "ratio to anchor"
 row "---" "---" "---" "---"
 pg=$(figure reads.pgbench.tps)
 row "anchor: pgbench -S, 32 clients (tps)" "-" "$pg" "1"
+row "floor: GET /q/health/live, no auth, no DB (req/s)" "-" "$(figure reads.floor.rps)" "$(figure reads.floor.ratio)"
 row "GET /teams/{key}, wrk 32 connections (req/s)" ">= 0.6 x pgbench -S" "$(figure reads.single.rps)" "$(figure reads.single.ratio)"
 row "GET /leads?limit=50, wrk 32 connections (req/s)" ">= 0.3 x pgbench -S" "$(figure reads.list.rps)" "$(figure reads.list.ratio)"
 row "GET /teams/{key} p99 (ms)" "-" "$(figure reads.single.p99_ms)" ""

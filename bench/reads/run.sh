@@ -5,7 +5,9 @@
 # leads through the API, and then alternates, ROUNDS times (default 3):
 #   pgbench -S   the anchor: PostgreSQL's own select-only benchmark, CONNECTIONS clients, on its own database;
 #   single       wrk, CONNECTIONS connections: GET /api/v1/teams/{key} with an API key (authentication + one read);
-#   list         wrk, CONNECTIONS connections: GET /api/v1/leads?limit=50 with an API key (a page of 50 leads).
+#   list         wrk, CONNECTIONS connections: GET /api/v1/leads?limit=50 with an API key (a page of 50 leads);
+#   floor        wrk, CONNECTIONS connections: GET /q/health/live (no authentication, no database): what the HTTP stack
+#                alone costs, the ceiling of any route.
 # Each phase runs DURATION seconds (default 15) after one WARMUP-second wrk warm-up of each route (default 10).
 # Prints one line per round and phase (requests or transactions per second, wrk's p50/p99) and each round's ratios.
 # Needs psql/createdb/dropdb, pgbench, wrk (apt-get install wrk), curl, jq, a JDK and `./mvnw -q package -DskipTests`.
@@ -71,17 +73,20 @@ pg_rate() { pgbench -n -S -c "$conns" -j 2 -T "$duration" "$anchor_db" 2>/dev/nu
 wrk_rate "$single" "$warmup" > /dev/null
 wrk_rate "$list" "$warmup" > /dev/null
 printf '%-5s %-9s %10s %9s %9s %s\n' round phase per_second p50 p99 non2xx
-pgs="" singles="" lists="" s_ratios="" l_ratios="" s_p99s="" l_p99s=""
+pgs="" singles="" lists="" floors="" f_ratios="" s_ratios="" l_ratios="" s_p99s="" l_p99s=""
 for r in $(seq 1 "$rounds"); do
   pg=$(pg_rate)
   read -r s_rps s_p50 s_p99 s_bad < <(wrk_rate "$single" "$duration")
   read -r l_rps l_p50 l_p99 l_bad < <(wrk_rate "$list" "$duration")
+  read -r f_rps f_p50 f_p99 f_bad < <(wrk_rate "$url/q/health/live" "$duration")
   printf '%-5s %-9s %10s\n' "$r" pgbench-S "$pg"
   printf '%-5s %-9s %10s %9s %9s %s\n' "$r" single "$s_rps" "$s_p50" "$s_p99" "$s_bad"
   printf '%-5s %-9s %10s %9s %9s %s\n' "$r" list-50 "$l_rps" "$l_p50" "$l_p99" "$l_bad"
+  printf '%-5s %-9s %10s %9s %9s %s\n' "$r" floor "$f_rps" "$f_p50" "$f_p99" "$f_bad"
   printf 'ratio round %s: single %.2f, list %.2f\n' "$r" "$(echo "$s_rps/$pg" | bc -l)" "$(echo "$l_rps/$pg" | bc -l)"
-  pgs+="$pg "; singles+="$s_rps "; lists+="$l_rps "
-  s_ratios+="$(echo "$s_rps/$pg" | bc -l | cut -c1-5) "; l_ratios+="$(echo "$l_rps/$pg" | bc -l | cut -c1-5) "
+  pgs+="$pg "; singles+="$s_rps "; lists+="$l_rps "; floors+="$f_rps "
+  f_ratios+="$(printf "%.2f" "$(echo "$f_rps/$pg" | bc -l)") "
+  s_ratios+="$(printf "%.2f" "$(echo "$s_rps/$pg" | bc -l)") "; l_ratios+="$(printf "%.2f" "$(echo "$l_rps/$pg" | bc -l)") "
   s_p99s+="${s_p99%ms} "; l_p99s+="${l_p99%ms} "
 done
 mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
@@ -92,6 +97,8 @@ echo "RESULT reads.single.rps $(echo "$singles" | spread)"
 echo "RESULT reads.list.rps $(echo "$lists" | spread)"
 echo "RESULT reads.single.ratio $(echo "$s_ratios" | spread)"
 echo "RESULT reads.list.ratio $(echo "$l_ratios" | spread)"
+echo "RESULT reads.floor.rps $(echo "$floors" | spread)"
+echo "RESULT reads.floor.ratio $(echo "$f_ratios" | spread)"
 echo "RESULT reads.single.p99_ms $(echo "$s_p99s" | spread)"
 echo "RESULT reads.list.p99_ms $(echo "$l_p99s" | spread)"
 echo "RESULT reads.rss_after_load_mb $mb $mb $mb"
