@@ -226,6 +226,13 @@ public interface AccordConfig {
         /** How often each replica looks for due deliveries (new events also wake it at once). */
         @WithDefault("PT1S")
         Duration pollInterval();
+
+        /**
+         * The waits before the retries of a failed delivery, in order (see {@code RetrySchedule}); after the last one
+         * fails the delivery is marked failed. The default retries for about three days.
+         */
+        @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT14H,PT20H,PT24H")
+        java.util.List<Duration> retryDelays();
     }
 
     interface RateLimit {

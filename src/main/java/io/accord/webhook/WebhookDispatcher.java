@@ -3,6 +3,7 @@ package io.accord.webhook;
 import io.accord.alert.AlertDraft;
 import io.accord.alert.AlertService;
 import io.accord.alert.EventNotifications;
+import io.accord.common.AccordConfig;
 import io.accord.common.SecretBox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,11 +59,12 @@ public class WebhookDispatcher {
     private final EventNotifications notifications;
     private final MeterRegistry registry;
     private final WebhookSecrets secrets;
+    private final RetrySchedule schedule;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
-            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets) {
+            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, AccordConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.sender = sender;
@@ -70,6 +72,7 @@ public class WebhookDispatcher {
         this.notifications = notifications;
         this.registry = registry;
         this.secrets = secrets;
+        this.schedule = new RetrySchedule(config.webhooks().retryDelays());
     }
 
     void wakeOnEvents(@Observes StartupEvent event) {
@@ -177,7 +180,7 @@ public class WebhookDispatcher {
             return pool.withTransaction(conn -> fail(conn, c, outcome, error, at)
                     .chain(() -> disable(conn, c.webhookId(), "the endpoint answered 410 Gone", at)));
         }
-        Optional<Duration> wait = RetrySchedule.next(c.attempts(), outcome.retryAfter(),
+        Optional<Duration> wait = schedule.next(c.attempts(), outcome.retryAfter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         return pool.withTransaction(conn -> {
             Uni<Void> step = wait.isPresent()
