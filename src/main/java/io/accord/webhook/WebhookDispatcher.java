@@ -7,6 +7,7 @@ import io.accord.common.AccordConfig;
 import io.accord.common.SecretBox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -60,6 +61,7 @@ public class WebhookDispatcher {
     private final MeterRegistry registry;
     private final WebhookSecrets secrets;
     private final RetrySchedule schedule;
+    private final Duration timeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -73,6 +75,7 @@ public class WebhookDispatcher {
         this.registry = registry;
         this.secrets = secrets;
         this.schedule = new RetrySchedule(config.webhooks().retryDelays());
+        this.timeout = config.webhooks().timeout();
     }
 
     void wakeOnEvents(@Observes StartupEvent event) {
@@ -93,8 +96,35 @@ public class WebhookDispatcher {
                 .invoke(rows -> depth = rows.iterator().next().getLong("n")).replaceWithVoid();
     }
 
+    /**
+     * Graceful shutdown (SIGTERM): claims nothing more and lets the round under way finish, so every delivery this
+     * replica leased is sent and its outcome recorded before the pool closes, instead of waiting out its lease.
+     * Bounded by one attempt's timeout and a margin.
+     */
+    void finishOnShutdown(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (running.get()) {
+            LOG.warn("Shutting down with a webhook dispatch round still running; its leased deliveries are retried "
+                    + "when their lease expires");
+        }
+    }
+
+    private volatile boolean stopping;
+
     /** Runs a dispatch round unless one is running, in which case that round goes on once more. */
     void trigger() {
+        if (stopping) {
+            return;
+        }
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return;
@@ -121,7 +151,7 @@ public class WebhookDispatcher {
             }
             List<Uni<Void>> sends = claimed.stream().map(this::deliver).toList();
             return Uni.join().all(sends).andCollectFailures()
-                    .chain(done -> claimed.size() == BATCH ? dispatchDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
+                    .chain(done -> claimed.size() == BATCH && !stopping ? dispatchDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
         });
     }
 
