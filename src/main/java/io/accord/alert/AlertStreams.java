@@ -93,7 +93,7 @@ public class AlertStreams {
                     if (!ok) {
                         return Uni.createFrom().failure(new IllegalStateException("credential ended"));
                     }
-                    return check ? drain(sink, sse, filter, last) : heartbeat(sink, sse);
+                    return check ? drain(sink, sse, filter, last, onContext) : heartbeat(sink, sse);
                 }))
                 .onTermination().invoke(() -> {
                     open.decrementAndGet();
@@ -120,15 +120,25 @@ public class AlertStreams {
         List.copyOf(streams).forEach(Runnable::run);
     }
 
-    private Uni<Void> drain(SseEventSink sink, Sse sse, AlertFilter filter, AtomicLong last) {
+    /*
+     * The response is written only from the request's own context: the rows of the events query arrive on the
+     * pool's event loop and a write completes on the connection's, so each step moves back (emitOn) before it
+     * writes. Writing from the pool's thread left a stream stalled for good on a freshly started replica: once the
+     * write queue filled during a replay, a send's completion never came, and the stream sent nothing more, not
+     * even heartbeats (FaultsIT found it).
+     */
+    private Uni<Void> drain(SseEventSink sink, Sse sse, AlertFilter filter, AtomicLong last, Executor onContext) {
         if (sink.isClosed()) {
             return Uni.createFrom().failure(new IllegalStateException("client gone"));
         }
-        return feed.after(last.get(), filter, BATCH).chain(events -> send(sink, sse, events, 0, last)
-                .chain(() -> events.size() == BATCH ? drain(sink, sse, filter, last) : Uni.createFrom().voidItem()));
+        return feed.after(last.get(), filter, BATCH).emitOn(onContext)
+                .chain(events -> send(sink, sse, events, 0, last, onContext)
+                        .chain(() -> events.size() == BATCH ? drain(sink, sse, filter, last, onContext)
+                                : Uni.createFrom().voidItem()));
     }
 
-    private Uni<Void> send(SseEventSink sink, Sse sse, List<EventView> events, int index, AtomicLong last) {
+    private Uni<Void> send(SseEventSink sink, Sse sse, List<EventView> events, int index, AtomicLong last,
+            Executor onContext) {
         if (index == events.size()) {
             return Uni.createFrom().voidItem();
         }
@@ -136,7 +146,7 @@ public class AlertStreams {
         OutboundSseEvent out = sse.newEventBuilder().id(event.id()).name(event.type())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, event.data()).build();
         return Uni.createFrom().completionStage(() -> sink.send(out)).invoke(() -> last.set(Long.parseLong(event.id())))
-                .chain(() -> send(sink, sse, events, index + 1, last));
+                .emitOn(onContext).chain(() -> send(sink, sse, events, index + 1, last, onContext));
     }
 
     private Uni<Void> heartbeat(SseEventSink sink, Sse sse) {
