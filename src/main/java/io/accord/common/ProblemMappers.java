@@ -65,6 +65,10 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
         AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            // The key could not be looked up because the database is unreachable: not the caller's fault.
+            return databaseUnavailable(request);
+        }
         String detail = hasCredentials(request)
                 ? "The credentials are invalid, expired or revoked"
                 : "Send 'Authorization: ApiKey <key>', 'X-API-Key: <key>' or 'Authorization: Bearer <jwt>'";

@@ -38,6 +38,8 @@ public class FailingTestResource {
                     "terminating connection due to administrator command", "FATAL", "57P01", null));
             case "refused" -> new java.util.concurrent.CompletionException(new io.vertx.core.VertxException(
                     "connect failed", new java.net.ConnectException("Connection refused: /127.0.0.1:5432")));
+            case "auth" -> new io.quarkus.security.AuthenticationFailedException(
+                    io.vertx.sqlclient.ClosedConnectionException.INSTANCE);
             default -> new IllegalStateException("not a database failure");
         };
         return io.smallrye.mutiny.Uni.createFrom().failure(failure);

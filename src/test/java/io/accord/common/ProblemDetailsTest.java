@@ -190,7 +190,7 @@ class ProblemDetailsTest {
 
     @Test
     void anUnreachableDatabaseIs503WithRetryAfterNot500() {
-        for (String how : List.of("closed", "shutting-down", "terminated", "refused")) {
+        for (String how : List.of("closed", "shutting-down", "terminated", "refused", "auth")) {
             admin().get("/api/v1/test-only/boom/database-down/" + how).then().statusCode(503).contentType(PROBLEM)
                     .header("Retry-After", "1")
                     .body("type", equalTo("urn:accord:problem:unavailable"))
