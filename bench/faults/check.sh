@@ -96,6 +96,6 @@ printf '%-4s  %-58s %s\n' "INFO" "replica starts that failed (PostgreSQL down)" 
 printf '%-4s  %-58s %s\n' "INFO" "final graceful stops that hung (ended by kill -9 after 30 s)" "${stop_hung:-?}"
 q -Atc "select 'figures: lost=$lost doubled=$doubled receiver_dups=$recv_dups sse_dups=' ||
   (select count(*) - count(distinct (client, seq)) from faults.sse where kind = 'E') ||
-  ' http_5xx_outside=$load_5xx_outside http_503_during=$load_503 kills=$kills sigterm_exit_s=$term_secs settle_s=$end_secs'" | tee "$out/figures.txt"
+  ' http_5xx_outside=$load_5xx_outside http_503_during=$load_503 kills=$kills sigterm_exit_s=$term_secs settle_s=$end_secs wall_s=${wall_secs:-?}'" | tee "$out/figures.txt"
 echo "result: $([ "$fail" = 0 ] && echo PASS || echo FAIL) (logs in $out)"
 exit "$fail"

@@ -19,7 +19,7 @@
 #   OUTAGE=60 bench/faults/run.sh        a quicker run while developing (the issue asks for 300)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$(pwd)
+run_started=$(date +%s)
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 db="${DB:-accord_faults}"
@@ -45,6 +45,9 @@ tools=src/test/java/io/accord/faults/FaultTools.java
 [ "$replicas" -ge 3 ] || { echo "REPLICAS must be at least 3 (one killed, one stopped, one watched)" >&2; exit 1; }
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# The replicas run from a copy, so a rebuild during the run cannot pull their jars from under them.
+cp -r target/quarkus-app "$out/app"
+jar="$out/app/quarkus-run.jar"
 echo "logs and data: $out"
 
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
@@ -270,7 +273,7 @@ for p in $(awk '$3 == "start" {print $4}' "$out/lifecycle.log"); do
   for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$p" 2>/dev/null; then stop_hung=$((stop_hung + 1)); kill -9 "$p"; fi
 done
-echo "stop_hung=$stop_hung" >> "$out/state.env"
+echo "stop_hung=$stop_hung wall_secs=$(( $(date +%s) - run_started ))" >> "$out/state.env"
 set +e
 bench/faults/check.sh "$out"
 rc=$?

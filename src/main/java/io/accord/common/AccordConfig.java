@@ -223,6 +223,13 @@ public interface AccordConfig {
         @WithDefault("PT10S")
         Duration timeout();
 
+        /**
+         * How long a claimed delivery is leased to its replica. If that replica dies before recording the outcome,
+         * another sends the delivery again once the lease is over. At least the timeout plus 5 s.
+         */
+        @WithDefault("PT60S")
+        Duration lease();
+
         /** How often each replica looks for due deliveries (new events also wake it at once). */
         @WithDefault("PT1S")
         Duration pollInterval();

@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends due webhook deliveries from any replica. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and leased
- * for a minute by moving its next attempt forward, then sent outside any transaction; the outcome is recorded after.
+ * ({@code accord.webhooks.lease}, a minute) by moving its next attempt forward, then sent outside any transaction; the outcome is recorded after.
  * A replica that dies mid-delivery leaves the lease to expire, and another replica sends it again (at least once).
  * New events wake the dispatcher at once; otherwise it polls every second.
  */
@@ -41,7 +41,6 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int BATCH = 50;
-    static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
 
     /** Claims due deliveries with a lease; served by the partial index {@code webhook_deliveries_due}. */
@@ -62,6 +61,7 @@ public class WebhookDispatcher {
     private final WebhookSecrets secrets;
     private final RetrySchedule schedule;
     private final Duration timeout;
+    private final Duration lease;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -76,6 +76,10 @@ public class WebhookDispatcher {
         this.secrets = secrets;
         this.schedule = new RetrySchedule(config.webhooks().retryDelays());
         this.timeout = config.webhooks().timeout();
+        // A lease shorter than an attempt could let a second replica send a delivery that is still on its way.
+        Duration configured = config.webhooks().lease();
+        Duration floor = timeout.plusSeconds(5);
+        this.lease = configured.compareTo(floor) < 0 ? floor : configured;
     }
 
     void wakeOnEvents(@Observes StartupEvent event) {
@@ -157,7 +161,7 @@ public class WebhookDispatcher {
 
     private Uni<List<Claimed>> claim() {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(now, now.plus(LEASE), BATCH))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(now, now.plus(lease), BATCH))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {

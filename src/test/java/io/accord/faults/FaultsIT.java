@@ -58,6 +58,11 @@ class FaultsIT {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertTrue(Files.exists(jar), "package first: " + jar.toAbsolutePath());
         Files.createDirectories(OUT);
+        try (var old = Files.list(OUT)) {
+            for (Path f : old.toList()) {
+                Files.delete(f); // the tools append; a second run must not read the first one's lines
+            }
+        }
         db = EmbeddedDatabase.start(null);
         jdbc = "jdbc:postgresql://localhost:" + db.port() + "/postgres";
         for (int i = 1; i <= 2; i++) {
@@ -226,6 +231,9 @@ class FaultsIT {
         env.put("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "5");
         env.put("ACCORD_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.put("ACCORD_WEBHOOKS_RETRY_DELAYS", "1s,2s,5s,10s,10s,10s");
+        // A delivery claimed by the killed replica is sent again when its lease ends: 10 s here, not a minute.
+        env.put("ACCORD_WEBHOOKS_TIMEOUT", "PT5S");
+        env.put("ACCORD_WEBHOOKS_LEASE", "PT10S");
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("replica-" + i + ".log").toFile()));
         return pb.start();
