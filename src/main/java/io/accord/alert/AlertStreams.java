@@ -2,10 +2,12 @@ package io.accord.alert;
 
 import io.accord.common.AccordConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -36,6 +38,8 @@ public class AlertStreams {
     private final EventNotifications notifications;
     private final AccordConfig config;
     private final AtomicInteger open = new AtomicInteger();
+    private final java.util.Set<Runnable> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
     public AlertStreams(EventFeed feed, EventNotifications notifications, AccordConfig config, MeterRegistry registry) {
         this.feed = feed;
@@ -50,6 +54,11 @@ public class AlertStreams {
      * (the caller's key was revoked or its token expired) the stream sends nothing more and closes.
      */
     void open(SseEventSink sink, Sse sse, Long after, AlertFilter filter, Supplier<Uni<Boolean>> allowed) {
+        if (closing) {
+            // This replica is shutting down: the client reconnects (to another replica) with Last-Event-ID.
+            sink.close();
+            return;
+        }
         // Everything a stream does runs on its request's Vert.x context, where the response may be written.
         Context context = Vertx.currentContext();
         Executor onContext = context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
@@ -62,6 +71,16 @@ public class AlertStreams {
         AtomicLong last = new AtomicLong(from);
         AtomicReference<Cancellable> subscription = new AtomicReference<>();
         open.incrementAndGet();
+        Runnable end = () -> onContext.execute(() -> {
+            Cancellable c = subscription.get();
+            if (c != null) {
+                c.cancel();
+            }
+            if (!sink.isClosed()) {
+                sink.close();
+            }
+        });
+        streams.add(end);
         Multi<Boolean> triggers = Multi.createBy().merging().streams(
                         Multi.createFrom().item(Boolean.TRUE),
                         notifications.wakeups().map(seq -> Boolean.TRUE),
@@ -74,10 +93,11 @@ public class AlertStreams {
                     if (!ok) {
                         return Uni.createFrom().failure(new IllegalStateException("credential ended"));
                     }
-                    return check ? drain(sink, sse, filter, last) : heartbeat(sink, sse);
+                    return check ? drain(sink, sse, filter, last, onContext) : heartbeat(sink, sse);
                 }))
                 .onTermination().invoke(() -> {
                     open.decrementAndGet();
+                    streams.remove(end);
                     if (!sink.isClosed()) {
                         sink.close();
                     }
@@ -90,15 +110,35 @@ public class AlertStreams {
         subscription.set(cancellable);
     }
 
-    private Uni<Void> drain(SseEventSink sink, Sse sse, AlertFilter filter, AtomicLong last) {
+    /**
+     * Graceful shutdown (SIGTERM): ends every live stream at once, so that the HTTP server's wait for in-flight
+     * requests is not held up by streams that never finish by themselves. Clients resume with {@code Last-Event-ID}
+     * on another replica and miss nothing; streams asked for from now on are closed straight away.
+     */
+    void closeOnShutdown(@Observes ShutdownDelayInitiatedEvent event) {
+        closing = true;
+        List.copyOf(streams).forEach(Runnable::run);
+    }
+
+    /*
+     * The response is written only from the request's own context: the rows of the events query arrive on the
+     * pool's event loop and a write completes on the connection's, so each step moves back (emitOn) before it
+     * writes. Writing from the pool's thread left a stream stalled for good on a freshly started replica: once the
+     * write queue filled during a replay, a send's completion never came, and the stream sent nothing more, not
+     * even heartbeats (FaultsIT found it).
+     */
+    private Uni<Void> drain(SseEventSink sink, Sse sse, AlertFilter filter, AtomicLong last, Executor onContext) {
         if (sink.isClosed()) {
             return Uni.createFrom().failure(new IllegalStateException("client gone"));
         }
-        return feed.after(last.get(), filter, BATCH).chain(events -> send(sink, sse, events, 0, last)
-                .chain(() -> events.size() == BATCH ? drain(sink, sse, filter, last) : Uni.createFrom().voidItem()));
+        return feed.after(last.get(), filter, BATCH).emitOn(onContext)
+                .chain(events -> send(sink, sse, events, 0, last, onContext)
+                        .chain(() -> events.size() == BATCH ? drain(sink, sse, filter, last, onContext)
+                                : Uni.createFrom().voidItem()));
     }
 
-    private Uni<Void> send(SseEventSink sink, Sse sse, List<EventView> events, int index, AtomicLong last) {
+    private Uni<Void> send(SseEventSink sink, Sse sse, List<EventView> events, int index, AtomicLong last,
+            Executor onContext) {
         if (index == events.size()) {
             return Uni.createFrom().voidItem();
         }
@@ -106,7 +146,7 @@ public class AlertStreams {
         OutboundSseEvent out = sse.newEventBuilder().id(event.id()).name(event.type())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, event.data()).build();
         return Uni.createFrom().completionStage(() -> sink.send(out)).invoke(() -> last.set(Long.parseLong(event.id())))
-                .chain(() -> send(sink, sse, events, index + 1, last));
+                .emitOn(onContext).chain(() -> send(sink, sse, events, index + 1, last, onContext));
     }
 
     private Uni<Void> heartbeat(SseEventSink sink, Sse sse) {

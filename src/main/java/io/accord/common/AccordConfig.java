@@ -223,9 +223,23 @@ public interface AccordConfig {
         @WithDefault("PT10S")
         Duration timeout();
 
+        /**
+         * How long a claimed delivery is leased to its replica. If that replica dies before recording the outcome,
+         * another sends the delivery again once the lease is over. At least the timeout plus 5 s.
+         */
+        @WithDefault("PT60S")
+        Duration lease();
+
         /** How often each replica looks for due deliveries (new events also wake it at once). */
         @WithDefault("PT1S")
         Duration pollInterval();
+
+        /**
+         * The waits before the retries of a failed delivery, in order (see {@code RetrySchedule}); after the last one
+         * fails the delivery is marked failed. The default retries for about three days.
+         */
+        @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT14H,PT20H,PT24H")
+        java.util.List<Duration> retryDelays();
     }
 
     interface RateLimit {

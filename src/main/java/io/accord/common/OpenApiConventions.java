@@ -49,6 +49,8 @@ public class OpenApiConventions implements OASFilter {
         COMMON.put("403", "The caller lacks a role this operation requires");
         COMMON.put("429", "Rate limit exceeded; see `Retry-After`");
         COMMON.put("500", "Unexpected failure; the problem carries a `correlationId`");
+        COMMON.put("503", "The database is unavailable for the moment (it is restarting, or a connection to it was "
+                + "cut), or a concurrent change got in the way; retry after `Retry-After` seconds");
     }
 
     @Override
@@ -156,7 +158,6 @@ public class OpenApiConventions implements OASFilter {
         if (WRITES.contains(method)) {
             addProblem(responses, "409", "Conflicts with the current state: a duplicate key, a resource still in use, "
                     + "or an action the resource's state does not allow");
-            addProblem(responses, "503", "A concurrent change got in the way; retry after `Retry-After` seconds");
         }
         if (idempotent) {
             addProblem(responses, "422", "The `Idempotency-Key` was already used with a different request");

@@ -65,6 +65,10 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
         AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            // The key could not be looked up because the database is unreachable: not the caller's fault.
+            return databaseUnavailable(request);
+        }
         String detail = hasCredentials(request)
                 ? "The credentials are invalid, expired or revoked"
                 : "Send 'Authorization: ApiKey <key>', 'X-API-Key: <key>' or 'Authorization: Bearer <jwt>'";
@@ -260,6 +264,9 @@ public class ProblemMappers {
             return respond(ProblemKind.UNAVAILABLE, "A concurrent change got in the way; retry the request",
                     List.of(), Map.of(), Map.of("Retry-After", "1"), request);
         }
+        if (DatabaseUnavailable.sqlState(state)) {
+            return databaseUnavailable(request);
+        }
         return unexpected(e, request);
     }
 
@@ -285,10 +292,24 @@ public class ProblemMappers {
         if (e instanceof ProblemException p) {
             return problem(p, request);
         }
+        if (DatabaseUnavailable.is(e)) {
+            return databaseUnavailable(request);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s %s (correlationId=%s)", request.method(), request.path(), correlationId);
         return respond(ProblemKind.INTERNAL, "Something went wrong on our side. Quote correlationId " + correlationId
                 + " when you report it.", List.of(), Map.of("correlationId", correlationId), Map.of(), request);
+    }
+
+    /**
+     * The database cannot be reached right now (it is restarting, or a connection to it was cut): a {@code 503} the
+     * client may retry, never a {@code 500}; the readiness check says the same.
+     */
+    private Response databaseUnavailable(HttpServerRequest request) {
+        LOG.debugf("Database unavailable during %s %s", request == null ? "" : request.method(),
+                request == null ? "" : request.path());
+        return respond(ProblemKind.UNAVAILABLE, "The database is unavailable for the moment; retry the request",
+                List.of(), Map.of(), Map.of("Retry-After", "1"), request);
     }
 
     /** Builds the response for a kind with only a detail. */

@@ -6,6 +6,7 @@ import io.accord.alert.AlertView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -93,14 +94,38 @@ public class BreachDetector {
         }
     }
 
+    /**
+     * Graceful shutdown (SIGTERM): starts no new batch and waits (at most 10 s) for the one under way to commit, so
+     * the clocks it claimed are handled rather than left to a rollback when the pool closes. Either way nothing is
+     * lost: a batch that does not commit releases its locks and another replica claims the clocks.
+     */
+    void finishOnShutdown(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
     }
 
+    private volatile boolean stopping;
+
     private void tick() {
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         // The idle poll is a single indexed query. When it claims a full batch, the other workers start at once,
@@ -112,7 +137,7 @@ public class BreachDetector {
                 loop.subscribe().with(n -> { }, failure -> { });
                 helpers.add(loop);
             }
-        }).chain(n -> n == batch ? drain().map(m -> m + n) : Uni.createFrom().item(n))
+        }).chain(n -> n == batch && !stopping ? drain().map(m -> m + n) : Uni.createFrom().item(n))
                 .chain(n -> helpers.isEmpty() ? Uni.createFrom().item(n)
                         : Uni.join().all(helpers).andCollectFailures().map(counts -> n))
                 .subscribe().with(n -> running.set(false), failure -> {
@@ -123,7 +148,7 @@ public class BreachDetector {
 
     /** Scans until a batch comes back short; answers how many clocks it handled. */
     public Uni<Integer> drain() {
-        return scanOnce().chain(n -> n == batch ? drain().map(m -> m + n) : Uni.createFrom().item(n));
+        return scanOnce().chain(n -> n == batch && !stopping ? drain().map(m -> m + n) : Uni.createFrom().item(n));
     }
 
     /** One batch in one transaction; answers how many clocks it claimed. */

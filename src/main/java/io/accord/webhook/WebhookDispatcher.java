@@ -3,9 +3,11 @@ package io.accord.webhook;
 import io.accord.alert.AlertDraft;
 import io.accord.alert.AlertService;
 import io.accord.alert.EventNotifications;
+import io.accord.common.AccordConfig;
 import io.accord.common.SecretBox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +32,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends due webhook deliveries from any replica. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and leased
- * for a minute by moving its next attempt forward, then sent outside any transaction; the outcome is recorded after.
+ * ({@code accord.webhooks.lease}, a minute) by moving its next attempt forward, then sent outside any transaction; the outcome is recorded after.
  * A replica that dies mid-delivery leaves the lease to expire, and another replica sends it again (at least once).
  * New events wake the dispatcher at once; otherwise it polls every second.
  */
@@ -39,7 +41,6 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int BATCH = 50;
-    static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
 
     /** Claims due deliveries with a lease; served by the partial index {@code webhook_deliveries_due}. */
@@ -58,11 +59,14 @@ public class WebhookDispatcher {
     private final EventNotifications notifications;
     private final MeterRegistry registry;
     private final WebhookSecrets secrets;
+    private final RetrySchedule schedule;
+    private final Duration timeout;
+    private final Duration lease;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
-            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets) {
+            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, AccordConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.sender = sender;
@@ -70,6 +74,12 @@ public class WebhookDispatcher {
         this.notifications = notifications;
         this.registry = registry;
         this.secrets = secrets;
+        this.schedule = new RetrySchedule(config.webhooks().retryDelays());
+        this.timeout = config.webhooks().timeout();
+        // A lease shorter than an attempt could let a second replica send a delivery that is still on its way.
+        Duration configured = config.webhooks().lease();
+        Duration floor = timeout.plusSeconds(5);
+        this.lease = configured.compareTo(floor) < 0 ? floor : configured;
     }
 
     void wakeOnEvents(@Observes StartupEvent event) {
@@ -90,8 +100,35 @@ public class WebhookDispatcher {
                 .invoke(rows -> depth = rows.iterator().next().getLong("n")).replaceWithVoid();
     }
 
+    /**
+     * Graceful shutdown (SIGTERM): claims nothing more and lets the round under way finish, so every delivery this
+     * replica leased is sent and its outcome recorded before the pool closes, instead of waiting out its lease.
+     * Bounded by one attempt's timeout and a margin.
+     */
+    void finishOnShutdown(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (running.get()) {
+            LOG.warn("Shutting down with a webhook dispatch round still running; its leased deliveries are retried "
+                    + "when their lease expires");
+        }
+    }
+
+    private volatile boolean stopping;
+
     /** Runs a dispatch round unless one is running, in which case that round goes on once more. */
     void trigger() {
+        if (stopping) {
+            return;
+        }
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return;
@@ -118,13 +155,13 @@ public class WebhookDispatcher {
             }
             List<Uni<Void>> sends = claimed.stream().map(this::deliver).toList();
             return Uni.join().all(sends).andCollectFailures()
-                    .chain(done -> claimed.size() == BATCH ? dispatchDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
+                    .chain(done -> claimed.size() == BATCH && !stopping ? dispatchDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
         });
     }
 
     private Uni<List<Claimed>> claim() {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(now, now.plus(LEASE), BATCH))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(now, now.plus(lease), BATCH))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
@@ -177,7 +214,7 @@ public class WebhookDispatcher {
             return pool.withTransaction(conn -> fail(conn, c, outcome, error, at)
                     .chain(() -> disable(conn, c.webhookId(), "the endpoint answered 410 Gone", at)));
         }
-        Optional<Duration> wait = RetrySchedule.next(c.attempts(), outcome.retryAfter(),
+        Optional<Duration> wait = schedule.next(c.attempts(), outcome.retryAfter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         return pool.withTransaction(conn -> {
             Uni<Void> step = wait.isPresent()

@@ -189,6 +189,18 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anUnreachableDatabaseIs503WithRetryAfterNot500() {
+        for (String how : List.of("closed", "shutting-down", "terminated", "refused", "auth")) {
+            admin().get("/api/v1/test-only/boom/database-down/" + how).then().statusCode(503).contentType(PROBLEM)
+                    .header("Retry-After", "1")
+                    .body("type", equalTo("urn:accord:problem:unavailable"))
+                    .body("detail", containsString("database"))
+                    .body(not(containsString("127.0.0.1")));
+        }
+        admin().get("/api/v1/test-only/boom/database-down/other").then().statusCode(500).contentType(PROBLEM);
+    }
+
+    @Test
     void notAcceptableIs406() {
         admin().accept("application/xml").get("/api/v1/api-keys").then().statusCode(406).contentType(PROBLEM);
     }
