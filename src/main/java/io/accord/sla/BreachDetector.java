@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.accord.common.AccordConfig;
+import io.accord.common.RoundDrain;
 import org.jboss.logging.Logger;
 
 /**
@@ -104,15 +105,7 @@ public class BreachDetector {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (running.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        RoundDrain.await(running, Duration.ofSeconds(10));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -4,6 +4,7 @@ import io.accord.alert.AlertDraft;
 import io.accord.alert.AlertService;
 import io.accord.alert.EventNotifications;
 import io.accord.common.AccordConfig;
+import io.accord.common.RoundDrain;
 import io.accord.common.SecretBox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,16 +108,7 @@ public class WebhookDispatcher {
      */
     void finishOnShutdown(@Observes ShutdownDelayInitiatedEvent event) {
         stopping = true;
-        long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
-        while (running.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (running.get()) {
+        if (!RoundDrain.await(running, timeout.plusSeconds(5)) && running.get()) {
             LOG.warn("Shutting down with a webhook dispatch round still running; its leased deliveries are retried "
                     + "when their lease expires");
         }
