@@ -117,6 +117,11 @@ measure() {
       round((percentile_cont(0.99) within group (order by extract(epoch from s.seen_at - a.due_at)))::numeric, 3) ||
       ' seen ' || count(*) || ' of $n'
       from alerts a join bench_seen s on s.alert_id = a.id where a.kind = 'sla.breached'"
+  # Where the lag goes: detectedAt - dueAt is when the detector's round saw the clock (the scheduler's tick and the
+  # rounds before it); the rest up to "recorded" is writing and committing its batch.
+  q -Atc "select 'RESULT detection.r$replicas.$id.detected_p99_s ' ||
+      round((percentile_cont(0.99) within group (order by extract(epoch from a.detected_at - a.due_at)))::numeric, 3)
+      from alerts a where a.kind = 'sla.breached'"
 }
 
 echo "replicas: $replicas"

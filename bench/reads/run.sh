@@ -61,44 +61,68 @@ jq -n '{items: [range(200) | {source: "bench", externalId: "r-\(.)", ownerId: "r
 
 single="$url/api/v1/teams/bench-sales"
 list="$url/api/v1/leads?limit=50"
-wrk_rate() { # url seconds -> "rps p50 p99 non2xx"
-  wrk -t2 -c"$conns" -d"${2}s" --latency -H "X-API-Key: $key" "$1" | awk '
-    function ms(x) { if (x ~ /us$/) return x / 1000; if (x ~ /ms$/) return x + 0; return x * 1000 }
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /Non-2xx/ {bad=$NF}
-    END {printf "%.0f %.2fms %.2fms %d\n", rps, p50, p99, bad}'
+# CPU accounting, to say where a request's cost goes (the machine is CPU-bound in every phase): the service's own CPU
+# from /proc/<pid>/stat and everything else (PostgreSQL, wrk or pgbench, the kernel) from /proc/stat, both in clock
+# ticks, turned into microseconds per request or transaction.
+hz=$(getconf CLK_TCK)
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+service_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+per_op() { # ticks operations -> microseconds per operation
+  awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN {printf "%.0f", n > 0 ? t * 1e6 / hz / n : 0}'
 }
-pg_rate() { pgbench -n -S -c "$conns" -j 2 -T "$duration" "$anchor_db" 2>/dev/null \
-  | awk '/^tps/ {printf "%.0f\n", $3}'; }
+wrk_rate() { # url seconds -> "rps p50 p99 non2xx service_us other_us"
+  local m0 s0 out rps
+  m0=$(machine_ticks); s0=$(service_ticks)
+  out=$(wrk -t2 -c"$conns" -d"${2}s" --latency -H "X-API-Key: $key" "$1" | awk '
+    function ms(x) { if (x ~ /us$/) return x / 1000; if (x ~ /ms$/) return x + 0; return x * 1000 }
+    /requests in/ {n=$1} /Requests\/sec/ {rps=$2} /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /Non-2xx/ {bad=$NF}
+    END {printf "%.0f %.2fms %.2fms %d %d\n", rps, p50, p99, bad, n}')
+  local m1 s1
+  m1=$(machine_ticks); s1=$(service_ticks)
+  read -r rps p50 p99 bad n <<< "$out"
+  echo "$rps $p50 $p99 $bad $(per_op $((s1 - s0)) "$n") $(per_op $((m1 - m0 - (s1 - s0))) "$n")"
+}
+pg_rate() { # -> "tps machine_us"
+  local m0 m1 out
+  m0=$(machine_ticks)
+  out=$(pgbench -n -S -c "$conns" -j 2 -T "$duration" "$anchor_db" 2>/dev/null \
+    | awk '/^number of transactions actually processed/ {n=$NF} /^tps/ {tps=$3} END {printf "%.0f %d", tps, n}')
+  m1=$(machine_ticks)
+  read -r tps n <<< "$out"
+  echo "$tps $(per_op $((m1 - m0)) "$n")"
+}
 
 wrk_rate "$single" "$warmup" > /dev/null
 wrk_rate "$list" "$warmup" > /dev/null
-printf '%-5s %-9s %10s %9s %9s %s\n' round phase per_second p50 p99 non2xx
-pgs="" singles="" lists="" floors="" f_ratios="" s_ratios="" l_ratios="" s_p99s="" l_p99s=""
+printf '%-5s %-9s %10s %9s %9s %6s %12s %12s\n' round phase per_second p50 p99 non2xx service_us/op other_us/op
+declare -A v
+add() { v[$1]+="$2 "; }
 for r in $(seq 1 "$rounds"); do
-  pg=$(pg_rate)
-  read -r s_rps s_p50 s_p99 s_bad < <(wrk_rate "$single" "$duration")
-  read -r l_rps l_p50 l_p99 l_bad < <(wrk_rate "$list" "$duration")
-  read -r f_rps f_p50 f_p99 f_bad < <(wrk_rate "$url/q/health/live" "$duration")
-  printf '%-5s %-9s %10s\n' "$r" pgbench-S "$pg"
-  printf '%-5s %-9s %10s %9s %9s %s\n' "$r" single "$s_rps" "$s_p50" "$s_p99" "$s_bad"
-  printf '%-5s %-9s %10s %9s %9s %s\n' "$r" list-50 "$l_rps" "$l_p50" "$l_p99" "$l_bad"
-  printf '%-5s %-9s %10s %9s %9s %s\n' "$r" floor "$f_rps" "$f_p50" "$f_p99" "$f_bad"
-  printf 'ratio round %s: single %.2f, list %.2f\n' "$r" "$(echo "$s_rps/$pg" | bc -l)" "$(echo "$l_rps/$pg" | bc -l)"
-  pgs+="$pg "; singles+="$s_rps "; lists+="$l_rps "; floors+="$f_rps "
-  f_ratios+="$(printf "%.2f" "$(echo "$f_rps/$pg" | bc -l)") "
-  s_ratios+="$(printf "%.2f" "$(echo "$s_rps/$pg" | bc -l)") "; l_ratios+="$(printf "%.2f" "$(echo "$l_rps/$pg" | bc -l)") "
-  s_p99s+="${s_p99%ms} "; l_p99s+="${l_p99%ms} "
+  read -r pg pg_us < <(pg_rate)
+  read -r s_rps s_p50 s_p99 s_bad s_svc s_other < <(wrk_rate "$single" "$duration")
+  read -r l_rps l_p50 l_p99 l_bad l_svc l_other < <(wrk_rate "$list" "$duration")
+  read -r f_rps f_p50 f_p99 f_bad f_svc f_other < <(wrk_rate "$url/q/health/live" "$duration")
+  printf '%-5s %-9s %10s %9s %9s %6s %12s %12s\n' "$r" pgbench-S "$pg" - - - - "$pg_us" \
+    "$r" single "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$s_svc" "$s_other" \
+    "$r" list-50 "$l_rps" "$l_p50" "$l_p99" "$l_bad" "$l_svc" "$l_other" \
+    "$r" floor "$f_rps" "$f_p50" "$f_p99" "$f_bad" "$f_svc" "$f_other"
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+  printf 'ratio round %s: single %s, list %s\n' "$r" "$(ratio "$s_rps" "$pg")" "$(ratio "$l_rps" "$pg")"
+  add pgbench.tps "$pg"; add pgbench.machine_us "$pg_us"
+  add single.rps "$s_rps"; add single.ratio "$(ratio "$s_rps" "$pg")"; add single.p99_ms "${s_p99%ms}"
+  add single.service_us "$s_svc"; add single.other_us "$s_other"
+  add list.rps "$l_rps"; add list.ratio "$(ratio "$l_rps" "$pg")"; add list.p99_ms "${l_p99%ms}"
+  add list.service_us "$l_svc"; add list.other_us "$l_other"
+  add floor.rps "$f_rps"; add floor.ratio "$(ratio "$f_rps" "$pg")"; add floor.service_us "$f_svc"
+  add non2xx "$((s_bad + l_bad + f_bad))"
 done
+# Memory after the load: resident set, and the two parts the JVM reports itself (jstat, committed sizes in KB).
 mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
-echo "RSS after load: $mb MB"
+read -r heap_mb meta_mb < <(jstat -gc "$pid" | awk 'NR == 2 {printf "%d %d\n", ($1 + $2 + $5 + $7) / 1024, $9 / 1024}')
+echo "RSS after load: $mb MB (heap committed $heap_mb MB, metaspace committed $meta_mb MB," \
+  "the rest: code cache, threads, GC and native buffers)"
 spread() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {printf "%s %s %s", v[1], v[int((NR+1)/2)], v[NR]}'; }
-echo "RESULT reads.pgbench.tps $(echo "$pgs" | spread)"
-echo "RESULT reads.single.rps $(echo "$singles" | spread)"
-echo "RESULT reads.list.rps $(echo "$lists" | spread)"
-echo "RESULT reads.single.ratio $(echo "$s_ratios" | spread)"
-echo "RESULT reads.list.ratio $(echo "$l_ratios" | spread)"
-echo "RESULT reads.floor.rps $(echo "$floors" | spread)"
-echo "RESULT reads.floor.ratio $(echo "$f_ratios" | spread)"
-echo "RESULT reads.single.p99_ms $(echo "$s_p99s" | spread)"
-echo "RESULT reads.list.p99_ms $(echo "$l_p99s" | spread)"
+for k in "${!v[@]}"; do echo "RESULT reads.$k $(echo "${v[$k]}" | spread)"; done | sort
 echo "RESULT reads.rss_after_load_mb $mb $mb $mb"
+echo "RESULT reads.heap_committed_mb $heap_mb $heap_mb $heap_mb"
+echo "RESULT reads.metaspace_committed_mb $meta_mb $meta_mb $meta_mb"

@@ -46,7 +46,7 @@ done
 kill "$pid"; wait "$pid" 2>/dev/null || true
 [ -f "$archive" ] || { echo "no archive was written; see /tmp/accord-bench-start.log" >&2; exit 1; }
 
-declare -A times rss
+declare -A times rss quarkus
 start_once() { # setup database java-options...
   local setup=$1 database=$2 t0 ms mb
   shift 2
@@ -56,9 +56,14 @@ start_once() { # setup database java-options...
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  printf '%-6s %-9s %6.2f s  %4d MB\n' "$setup" "$database" "$(echo "$ms/1000" | bc -l)" "$mb"
+  # Quarkus's own "started in": from the JVM's start to the end of Quarkus's start-up (migrations included); the rest
+  # of the time to ready is the JVM's own launch before main() and the first readiness check.
+  quarkus_ms=$(grep -o 'started in [0-9.]*s' /tmp/accord-bench-start.log | head -1 | awk '{printf "%d", $3 * 1000}')
+  printf '%-6s %-9s %6.2f s  %4d MB  (Quarkus: started in %s ms)\n' "$setup" "$database" "$(echo "$ms/1000" | bc -l)" \
+    "$mb" "$quarkus_ms"
   times[$setup.$database]+="$ms "
   rss[$setup.$database]+="$mb "
+  quarkus[$setup.$database]+="$quarkus_ms "
 }
 
 for _ in $(seq 1 "$runs"); do
@@ -76,4 +81,5 @@ spread() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {printf "%s %s %
 for k in "${!times[@]}"; do
   echo "RESULT start.$k.ms $(echo "${times[$k]}" | spread)"
   echo "RESULT start.$k.rss_mb $(echo "${rss[$k]}" | spread)"
+  echo "RESULT start.$k.quarkus_ms $(echo "${quarkus[$k]}" | spread)"
 done
