@@ -21,19 +21,22 @@ key=bench-admin-key-0123456789abcdef-XYZ
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 
 dropdb --if-exists "$db" && createdb "$db"
+secrets_key="$(head -c 32 /dev/urandom | base64)" # one key, shared by every replica, as in production
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 for i in $(seq 1 "$replicas"); do
   port=$((8484 + i))
   ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-    ACCORD_BOOTSTRAP_ADMIN_KEY="$key" QUARKUS_HTTP_PORT="$port" \
+    ACCORD_SECRETS_KEY="$secrets_key" ACCORD_BOOTSTRAP_ADMIN_KEY="$key" QUARKUS_HTTP_PORT="$port" \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "/tmp/accord-bench-replica-$i.log" 2>&1 &
   pids+=($!)
 done
 for i in $(seq 1 "$replicas"); do
   port=$((8484 + i))
-  for _ in $(seq 1 120); do curl -fs "localhost:$port/q/health/ready" > /dev/null && break; sleep 1; done
+  ready=0
+  for _ in $(seq 1 120); do curl -fs "localhost:$port/q/health/ready" > /dev/null && { ready=1; break; }; sleep 1; done
+  [ "$ready" = 1 ] || { echo "replica $i did not become ready; see /tmp/accord-bench-replica-$i.log" >&2; exit 1; }
 done
 
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
@@ -113,8 +116,8 @@ measure() {
       (select count(*) from sla_clocks where status = 'running')
       from alerts a join bench_seen s on s.alert_id = a.id where a.kind = 'sla.breached'"
   # For bench/run.sh: the p99 of the recorded lag, and how many of the n alerts were seen at all.
-  q -Atc "select 'RESULT detection.r$replicas.$id.p99_s ' ||
-      round((percentile_cont(0.99) within group (order by extract(epoch from s.seen_at - a.due_at)))::numeric, 3) ||
+  q -Atc "select 'RESULT detection.r$replicas.$id.p99_s ' || coalesce(
+      round((percentile_cont(0.99) within group (order by extract(epoch from s.seen_at - a.due_at)))::numeric, 3)::text, 'none') ||
       ' seen ' || count(*) || ' of $n'
       from alerts a join bench_seen s on s.alert_id = a.id where a.kind = 'sla.breached'"
   # Where the lag goes: detectedAt - dueAt is when the detector's round saw the clock (the scheduler's tick and the
