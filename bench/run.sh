@@ -86,6 +86,8 @@ row "duplicate alerts (1 and 3 replicas)" "0" "$(figure detection.r1.duplicates)
 # A missed target is reported with what the same run measured about where the time or the memory goes (medians).
 echo
 echo "Where a target is missed, what the run measured about why (medians):"
+echo "- the machine's speed in this run: pgbench -S $(figure reads.pgbench.tps) tps (min / median / max). The ratios" \
+  "above are measured against it; the absolute targets (start-up, detection) are not, and move with it."
 m() { local x; x=$(median "$1"); echo "${x:--}"; }
 below() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a != "-" && a + 0 < b + 0)}'; }
 above() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a != "-" && a + 0 > b + 0)}'; }

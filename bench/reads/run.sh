@@ -68,7 +68,7 @@ hz=$(getconf CLK_TCK)
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 service_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 per_op() { # ticks operations -> microseconds per operation
-  awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN {printf "%.0f", n > 0 ? t * 1e6 / hz / n : 0}'
+  awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN {printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0)}'
 }
 wrk_rate() { # url seconds -> "rps p50 p99 non2xx service_us other_us"
   local m0 s0 out rps
