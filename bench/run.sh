@@ -121,6 +121,8 @@ for db_target in "migrated 2000" "fresh 3000"; do
     q=$(m "start.cds.$1.quarkus_ms")
     echo "- ready on a $1 database: $ms ms > $2 ms. Quarkus reports 'started in' $q ms (its start-up, Flyway" \
       "included); the other $(calc "$ms - $q" 0) ms are the JVM's launch before main() and the first readiness probe."
+    steps="target/bench/start-steps.cds.$1.txt"
+    [ -f "$steps" ] && echo "  Its costliest start-up steps (last start): $(cat "$steps")."
   fi
 done
 for r in 1 3; do

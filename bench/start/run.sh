@@ -21,11 +21,13 @@ archive=target/accord-cds.jsa
 admin=bench-start-admin-key-0123456789abcdef
 [ -f "$jar" ] || { echo "run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 secrets_key="$(head -c 32 /dev/urandom | base64)"
+mkdir -p target/bench
 
 launch() { # java options...
   ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     ACCORD_SECRETS_KEY="$secrets_key" ACCORD_BOOTSTRAP_ADMIN_KEY="$admin" \
-    QUARKUS_HTTP_PORT="$port" java "$@" -jar "$jar" > /tmp/accord-bench-start.log 2>&1 &
+    QUARKUS_HTTP_PORT="$port" java -Dquarkus.debug.print-startup-times=true "$@" -jar "$jar" \
+    > /tmp/accord-bench-start.log 2>&1 &
   pid=$!
 }
 await_ready() {
@@ -61,6 +63,9 @@ start_once() { # setup database java-options...
   quarkus_ms=$(grep -o 'started in [0-9.]*s' /tmp/accord-bench-start.log | head -1 | awk '{printf "%d", $3 * 1000}')
   printf '%-6s %-9s %6.2f s  %4d MB  (Quarkus: started in %s ms)\n' "$setup" "$database" "$(echo "$ms/1000" | bc -l)" \
     "$mb" "$quarkus_ms"
+  # Where Quarkus's start-up goes (quarkus.debug.print-startup-times): its five costliest steps, kept per setup.
+  sed -nE 's/.*Build step (.*) completed in: ([0-9]+)ms/\2 \1/p' /tmp/accord-bench-start.log | sort -rn | head -5 \
+    | awk '{printf "%s%s %s ms", (NR > 1 ? ", " : ""), $2, $1}' > "target/bench/start-steps.$setup.$database.txt"
   times[$setup.$database]+="$ms "
   rss[$setup.$database]+="$mb "
   quarkus[$setup.$database]+="$quarkus_ms "
