@@ -188,9 +188,18 @@ public class ReportResource {
             @Parameter(description = "IANA zone the week's days are read in; default UTC", example = "Europe/Berlin")
             @QueryParam("zone") String zone) {
         ZoneId z = zone(zone);
-        IsoWeek w = Params.blankToNull(week) == null ? IsoWeek.previous(clock.instant(), z) : IsoWeek.parse(week);
+        IsoWeek w = Params.blankToNull(week) == null ? IsoWeek.previous(clock.instant(), z) : week(week);
         return respond(headers, List.of(MediaType.APPLICATION_JSON_TYPE, markdown(), csv()), digests.digest(w, z),
                 Map.of(MARKDOWN, DigestMarkdown::render, CSV, ReportCsv::weeklyDigest), "weekly-digest-" + w);
+    }
+
+    /** The {@code week} parameter; 400 naming it when it is not an ISO week. */
+    private static IsoWeek week(String week) {
+        try {
+            return IsoWeek.parse(week);
+        } catch (IsoWeek.InvalidWeekException e) {
+            throw ProblemException.badParameter("week", e.getMessage());
+        }
     }
 
     private static ZoneId zone(String zone) {
