@@ -1,5 +1,6 @@
 package io.accord.audit;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -31,8 +32,8 @@ class AuditRepository implements PanacheRepositoryBase<AuditEvent, UUID> {
             params.and("since", filter.since());
         }
         if (page.after() != null) {
-            q.append(" and (at > :cAt or (at = :cAt and id > :cId))");
-            params.and("cAt", page.after().createdAt()).and("cId", page.after().id());
+            q.append(" and ").append(Keyset.hql("at", "id"));
+            Keyset.bind(params, page.after());
         }
         q.append(" order by at, id");
         return find(q.toString(), params).range(0, page.fetchSize() - 1).list();

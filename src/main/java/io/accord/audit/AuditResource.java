@@ -2,11 +2,13 @@ package io.accord.audit;
 
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Page;
+import io.accord.common.PageParams;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
-import io.accord.security.Roles;
+import io.accord.common.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,9 +39,8 @@ public class AuditResource {
             @Parameter(description = "Only events about this resource id or key") @QueryParam("resourceId") String resourceId,
             @Parameter(description = "Only events by this principal, e.g. `apikey:<id>`") @QueryParam("actor") String actor,
             @Parameter(description = "Only events at or after this instant (RFC 3339)") @QueryParam("since") String since,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.parse(limit, cursor);
+            @BeanParam PageParams paging) {
+        PageRequest page = paging.request();
         return audit.list(new AuditFilter(Params.blankToNull(resourceType), Params.blankToNull(resourceId),
                 Params.blankToNull(actor), Params.instant("since", since)), page);
     }

@@ -3,16 +3,17 @@ package io.accord.calendar;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
-import io.accord.common.PageRequest;
+import io.accord.common.PageParams;
 import io.accord.common.Params;
 import io.accord.common.Problem;
-import io.accord.security.Principals;
-import io.accord.security.Roles;
+import io.accord.common.Principals;
+import io.accord.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -81,9 +82,8 @@ public class CalendarResource {
     @Operation(operationId = "listCalendars", summary = "List business calendars",
             description = "In creation order. Roles: any.")
     public Uni<Page<CalendarView>> listCalendars(
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return calendars.list(PageRequest.parse(limit, cursor));
+            @BeanParam PageParams paging) {
+        return calendars.list(paging.request());
     }
 
     @GET

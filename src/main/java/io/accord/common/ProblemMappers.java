@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.accord.common.BindingErrors.PathInfo;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -17,8 +17,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -27,13 +25,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.HibernateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -41,19 +36,18 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * The one place where exceptions become HTTP responses: every error is an RFC 9457 problem document, and no
  * stack trace, class name or SQL text ever reaches a client. Unexpected failures are logged with a correlation
- * id that the 500 response repeats.
+ * id that the 500 response repeats. This class decides which problem an exception is; {@link ProblemResponses} writes
+ * it and {@link BindingErrors} names the field a binding failure points at.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final java.util.Set<String> STANDARD_MEMBERS = java.util.Set.of("type", "title", "status", "detail",
-            "instance", "errors");
 
-    private final ObjectMapper json;
+    private final ProblemResponses responses;
     private final AllowedMethods allowedMethods;
 
-    public ProblemMappers(ObjectMapper json, AllowedMethods allowedMethods) {
-        this.json = json;
+    public ProblemMappers(ProblemResponses responses, AllowedMethods allowedMethods) {
+        this.responses = responses;
         this.allowedMethods = allowedMethods;
     }
 
@@ -147,7 +141,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(StreamReadException e, HttpServerRequest request) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        String field = parserPath(e);
+        String field = BindingErrors.parserPath(e);
         if (message.startsWith("Duplicate field")) {
             return respond(ProblemKind.MALFORMED_JSON, "The body names a field twice: '" + field + "'",
                     List.of(new FieldError(field, "appears more than once")), Map.of(), Map.of(), request);
@@ -164,30 +158,9 @@ public class ProblemMappers {
                 request);
     }
 
-    /** Where the parser stood when it failed, as a field path ({@code items[2].name}); empty at the top level. */
-    private static String parserPath(StreamReadException e) {
-        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
-        if (parser == null || parser.getParsingContext() == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String part : parser.getParsingContext().pathAsPointer().toString().split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            String name = part.replace("~1", "/").replace("~0", "~");
-            if (name.chars().allMatch(Character::isDigit) && !sb.isEmpty()) {
-                sb.append('[').append(name).append(']');
-            } else {
-                sb.append(sb.isEmpty() ? "" : ".").append(name);
-            }
-        }
-        return sb.toString();
-    }
-
     @ServerExceptionMapper(priority = 1)
     public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
-        String field = path(e);
+        String field = BindingErrors.path(e);
         return respond(ProblemKind.INVALID_BODY, "Unknown field '" + field + "'",
                 List.of(new FieldError(field, "unknown field")), Map.of(), Map.of(), request);
     }
@@ -206,8 +179,8 @@ public class ProblemMappers {
                 && e.getOriginalMessage().startsWith("Trailing token")) {
             return respond(ProblemKind.MALFORMED_JSON, "The body has more content after its JSON value", request);
         }
-        String field = path(e);
-        String message = describeExpected(e);
+        String field = BindingErrors.path(e);
+        String message = BindingErrors.describeExpected(e);
         if (field.isEmpty()) {
             return respond(ProblemKind.INVALID_BODY, "The body " + message, List.of(), Map.of(), Map.of(), request);
         }
@@ -239,13 +212,15 @@ public class ProblemMappers {
         Comparator<FieldError> order = Comparator.comparing(FieldError::field).thenComparing(FieldError::message);
         if (!paramErrors.isEmpty()) {
             paramErrors.sort(order);
-            return respond(ProblemKind.INVALID_PARAMETER, summary(paramErrors), paramErrors, Map.of(), Map.of(), request);
+            return respond(ProblemKind.INVALID_PARAMETER, BindingErrors.summary(paramErrors), paramErrors, Map.of(),
+                    Map.of(), request);
         }
         bodyErrors.sort(order);
         if (bodyErrors.size() == 1 && bodyErrors.get(0).field().equals("body")) {
             return respond(ProblemKind.INVALID_BODY, "A JSON body is required", List.of(), Map.of(), Map.of(), request);
         }
-        return respond(ProblemKind.VALIDATION, summary(bodyErrors), bodyErrors, Map.of(), Map.of(), request);
+        return respond(ProblemKind.VALIDATION, BindingErrors.summary(bodyErrors), bodyErrors, Map.of(), Map.of(),
+                request);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -312,132 +287,17 @@ public class ProblemMappers {
                 List.of(), Map.of(), Map.of("Retry-After", "1"), request);
     }
 
-    /** Builds the response for a kind with only a detail. */
-    public Response respond(ProblemKind kind, String detail, HttpServerRequest request) {
-        return respond(kind, detail, List.of(), Map.of(), Map.of(), request);
+    private Response respond(ProblemKind kind, String detail, HttpServerRequest request) {
+        return responses.respond(kind, detail, request);
     }
 
     private Response respond(ProblemKind kind, String detail, List<FieldError> errors, Map<String, Object> extensions,
             Map<String, String> headers, HttpServerRequest request) {
-        // An extension never shadows a standard member: a second "status" would make the document say two things.
-        Map<String, Object> extra = new LinkedHashMap<>(extensions);
-        extra.keySet().removeAll(STANDARD_MEMBERS);
-        Problem problem = new Problem(kind.type(), kind.title(), kind.status(), detail,
-                request == null ? null : request.path(), errors.isEmpty() ? null : errors, extra);
-        Response.ResponseBuilder builder = Response.status(kind.status()).type(Problem.MEDIA_TYPE);
-        headers.forEach(builder::header);
-        try {
-            return builder.entity(json.writeValueAsString(problem)).build();
-        } catch (JsonProcessingException impossible) {
-            return builder.entity("{\"type\":\"" + kind.type() + "\",\"status\":" + kind.status() + "}").build();
-        }
+        return responses.respond(kind, detail, errors, extensions, headers, request);
     }
 
     private static boolean hasCredentials(HttpServerRequest request) {
         return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader("X-API-Key") != null
                 || request.getParam("token") != null;
-    }
-
-    private static String summary(List<FieldError> errors) {
-        FieldError first = errors.get(0);
-        return first.field() + ": " + first.message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-    }
-
-    /** The JSON path of a binding failure, e.g. {@code criteria[2].weight}. */
-    static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String describeExpected(JsonMappingException e) {
-        if (e instanceof RefusedInputException refused) {
-            return refused.reason();
-        }
-        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
-            Class<?> target = ife.getTargetType();
-            if (target.isEnum()) {
-                return "must be one of: " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                        .collect(Collectors.joining(", "));
-            }
-            return "must be " + describeType(target) + ", got '" + ife.getValue() + "'";
-        }
-        if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
-            return "must be " + describeType(mie.getTargetType());
-        }
-        return "has the wrong type";
-    }
-
-    private static String describeType(Class<?> type) {
-        if (type == String.class || type.isEnum()) {
-            return "a string";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "an integer";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "an RFC 3339 timestamp";
-        }
-        if (type == java.time.Duration.class) {
-            return "an ISO 8601 duration such as PT4H";
-        }
-        return "an object";
-    }
-
-    /** Where a bean-validation violation points: the body's field path, or a parameter's name. */
-    record PathInfo(String field, boolean parameter, boolean returnValue) {
-        static PathInfo of(Path path) {
-            List<Path.Node> nodes = new ArrayList<>();
-            path.forEach(nodes::add);
-            boolean returnValue = nodes.stream().anyMatch(n -> n.getKind() == ElementKind.RETURN_VALUE);
-            int param = -1;
-            for (int i = 0; i < nodes.size(); i++) {
-                if (nodes.get(i).getKind() == ElementKind.PARAMETER) {
-                    param = i;
-                    break;
-                }
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int i = param + 1; i < nodes.size(); i++) {
-                Path.Node node = nodes.get(i);
-                if (node.getIndex() != null) {
-                    sb.append('[').append(node.getIndex()).append(']');
-                } else if (node.getKey() != null && node.isInIterable()) {
-                    sb.append('[').append(node.getKey()).append(']');
-                }
-                if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                    if (!sb.isEmpty()) {
-                        sb.append('.');
-                    }
-                    sb.append(node.getName());
-                }
-            }
-            boolean isParam = false;
-            if (param >= 0 && param + 1 == nodes.size()) {
-                // The violation is on a parameter itself: a query/path/header parameter, or a missing body.
-                String name = nodes.get(param).getName();
-                isParam = !"body".equals(name) && !name.startsWith("arg");
-                return new PathInfo(isParam ? name : "", isParam, returnValue);
-            }
-            return new PathInfo(sb.toString(), isParam, returnValue);
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.accord.icp;
 
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Problem;
-import io.accord.security.Roles;
+import io.accord.common.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package io.accord.icp;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -28,8 +29,8 @@ class IcpRepository implements PanacheRepositoryBase<Icp, UUID> {
         StringBuilder q = new StringBuilder("from Icp i");
         Parameters params = new Parameters();
         if (page.after() != null) {
-            q.append(" where (i.createdAt > :cAt or (i.createdAt = :cAt and i.id > :cId))");
-            params.and("cAt", page.after().createdAt()).and("cId", page.after().id());
+            q.append(" where ").append(Keyset.hql("i.createdAt", "i.id"));
+            Keyset.bind(params, page.after());
         }
         q.append(" order by i.createdAt, i.id");
         return find(q.toString(), params).range(0, page.fetchSize() - 1).list();

@@ -3,15 +3,16 @@ package io.accord.icp;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
-import io.accord.common.PageRequest;
+import io.accord.common.PageParams;
 import io.accord.common.Problem;
-import io.accord.security.Principals;
-import io.accord.security.Roles;
+import io.accord.common.Principals;
+import io.accord.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -79,9 +80,8 @@ public class IcpResource {
             description = "ICPs in creation order, each with its active version number (or null). "
                     + "Roles: admin, marketing, sales, sales_manager, integrator, viewer.")
     public Uni<Page<IcpView>> listIcps(
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return icps.list(PageRequest.parse(limit, cursor));
+            @BeanParam PageParams paging) {
+        return icps.list(paging.request());
     }
 
     @GET

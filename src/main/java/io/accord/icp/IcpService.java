@@ -10,6 +10,7 @@ import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
 import io.accord.common.Versioned;
 import io.accord.icp.IcpVersionLifecycle.Action;
+import io.accord.icp.IcpVersionLifecycle.RefusedException;
 import io.accord.icp.IcpVersionLifecycle.Side;
 import io.accord.icp.IcpVersionLifecycle.Status;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -215,7 +216,7 @@ public class IcpService {
                     .call(() -> audit.record(actor, "icp.version.updated", RESOURCE_TYPE, icp.key,
                             "Edited draft version " + number + " of ICP '" + icp.key + "'"))
                     .chain(() -> view(icp, v));
-        }));
+        })).onFailure(RefusedException.class).transform(IcpProblems::of);
     }
 
     /** Freezes a draft's content and opens it for approval. If-Match is optional; when sent it must match. */
@@ -236,7 +237,7 @@ public class IcpService {
                     .call(() -> audit.record(actor, "icp.version.proposed", RESOURCE_TYPE, icp.key,
                             "Proposed version " + number + " of ICP '" + icp.key + "' for approval"))
                     .chain(() -> view(icp, v));
-        }));
+        })).onFailure(RefusedException.class).transform(IcpProblems::of);
     }
 
     /**
@@ -262,7 +263,7 @@ public class IcpService {
             }
             return recorded.chain(() -> versions.flush())
                     .map(x -> new Versioned<>(IcpVersionView.of(icp.key, v, with(prior, approval)), v.rowVersion));
-        })));
+        }))).onFailure(RefusedException.class).transform(IcpProblems::of);
     }
 
     /** Records one side's rejection; the version becomes rejected, for good. */
@@ -284,7 +285,7 @@ public class IcpService {
                             "Rejected version " + number + " of ICP '" + icp.key + "' for " + side.wire()
                                     + (request.comment() == null ? "" : ": " + request.comment())))
                     .map(x -> new Versioned<>(IcpVersionView.of(icp.key, v, with(prior, rejection)), v.rowVersion));
-        })));
+        }))).onFailure(RefusedException.class).transform(IcpProblems::of);
     }
 
     /** What changed from version {@code from} to version {@code to}. */

@@ -1,11 +1,8 @@
 package io.accord.icp;
 
-import io.accord.common.ProblemException;
-import io.accord.common.ProblemKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +27,9 @@ import java.util.Set;
  *       approved cannot also reject.</li>
  * </ul>
  *
- * <p>Refusals are {@link ProblemException}s: 403 {@code forbidden} without the side's role, 409
- * {@code invalid-transition} (with an {@code allowedActions} extension) for a step the state does not allow, 409
- * {@code conflict} for a side that already decided or a principal signing twice.
+ * <p>Refusals are {@link RefusedException}s whose {@link Refusal} names the rule: {@code MISSING_ROLE} without the
+ * side's role, {@code INVALID_TRANSITION} for a step the state does not allow, {@code ALREADY_DECIDED} for a side
+ * that already decided or a principal signing twice. {@link IcpProblems} says how the API reports each.
  */
 final class IcpVersionLifecycle {
 
@@ -97,6 +94,45 @@ final class IcpVersionLifecycle {
     record Approval(boolean activates) {
     }
 
+    /** Which rule refused a step. */
+    enum Refusal {
+        /** The caller holds none of the side's roles. */
+        MISSING_ROLE,
+        /** The version's status does not allow the step. */
+        INVALID_TRANSITION,
+        /** The side already decided, or the principal already approved for the other side. */
+        ALREADY_DECIDED
+    }
+
+    /** A step the rules refuse; the message says why for a person, {@link #refusal()} for a program. */
+    static final class RefusedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Refusal refusal;
+        private final Status status;
+
+        RefusedException(Refusal refusal, Status status, String message) {
+            super(message, null, false, false);
+            this.refusal = refusal;
+            this.status = status;
+        }
+
+        Refusal refusal() {
+            return refusal;
+        }
+
+        /** The version's status when the step was asked for. */
+        Status status() {
+            return status;
+        }
+
+        /** The steps that status allows, by their wire names. */
+        List<String> allowedActions() {
+            return allowedActionNames(status);
+        }
+    }
+
     /** The actions a client may ask for in a state, in a stable order. */
     static List<Action> allowedActions(Status status) {
         return switch (status) {
@@ -110,7 +146,7 @@ final class IcpVersionLifecycle {
         return allowedActions(status).stream().map(Action::wire).toList();
     }
 
-    /** Refuses with 409 invalid-transition unless {@code action} is allowed in {@code status}. */
+    /** Refuses ({@code INVALID_TRANSITION}) unless {@code action} is allowed in {@code status}. */
     static void require(Status status, Action action, int number) {
         if (!allowedActions(status).contains(action)) {
             throw invalidTransition(status, action, number);
@@ -129,12 +165,12 @@ final class IcpVersionLifecycle {
      */
     static Approval approve(Status status, int number, List<Decision> prior, Side side, String principal,
             Set<String> roles) {
-        requireRole(side, roles);
+        requireRole(side, roles, status);
         require(status, Action.APPROVE, number);
-        requireSideOpen(prior, side);
+        requireSideOpen(prior, side, status);
         for (Decision d : prior) {
             if (d.approve() && d.principal().equals(principal)) {
-                throw new ProblemException(ProblemKind.CONFLICT, "You already approved version " + number
+                throw new RefusedException(Refusal.ALREADY_DECIDED, status, "You already approved version " + number
                         + " for the " + d.side().wire() + " side; the " + side.wire()
                         + " approval must come from a different principal, so that two people signed it");
             }
@@ -145,33 +181,32 @@ final class IcpVersionLifecycle {
 
     /** Checks a rejection of a version in {@code status}; a rejection always ends the workflow. */
     static void reject(Status status, int number, List<Decision> prior, Side side, Set<String> roles) {
-        requireRole(side, roles);
+        requireRole(side, roles, status);
         require(status, Action.REJECT, number);
-        requireSideOpen(prior, side);
+        requireSideOpen(prior, side, status);
     }
 
-    private static void requireRole(Side side, Set<String> roles) {
+    private static void requireRole(Side side, Set<String> roles, Status status) {
         if (!maySignFor(side, roles)) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, "Deciding for the " + side.wire()
+            throw new RefusedException(Refusal.MISSING_ROLE, status, "Deciding for the " + side.wire()
                     + " side requires the role " + String.join(" or ", side.roles().stream().sorted().toList())
                     + "; admin alone is not enough");
         }
     }
 
-    private static void requireSideOpen(List<Decision> prior, Side side) {
+    private static void requireSideOpen(List<Decision> prior, Side side, Status status) {
         for (Decision d : prior) {
             if (d.side() == side) {
-                throw new ProblemException(ProblemKind.CONFLICT, "The " + side.wire() + " side already "
+                throw new RefusedException(Refusal.ALREADY_DECIDED, status, "The " + side.wire() + " side already "
                         + (d.approve() ? "approved" : "rejected") + " this version (" + d.principal() + ")");
             }
         }
     }
 
-    static ProblemException invalidTransition(Status status, Action action, int number) {
+    static RefusedException invalidTransition(Status status, Action action, int number) {
         List<String> allowed = allowedActionNames(status);
-        return new ProblemException(ProblemKind.INVALID_TRANSITION,
+        return new RefusedException(Refusal.INVALID_TRANSITION, status,
                 "Cannot " + action.wire() + " version " + number + ": it is " + status.wire()
-                        + (allowed.isEmpty() ? " and can no longer change" : "; allowed: " + String.join(", ", allowed)),
-                List.of(), Map.of("currentStatus", status.wire(), "allowedActions", allowed), Map.of());
+                        + (allowed.isEmpty() ? " and can no longer change" : "; allowed: " + String.join(", ", allowed)));
     }
 }

@@ -3,17 +3,19 @@ package io.accord.icp;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
+import io.accord.common.PageParams;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.Problem;
 import io.accord.icp.IcpVersionLifecycle.Status;
-import io.accord.security.Principals;
-import io.accord.security.Roles;
+import io.accord.common.Principals;
+import io.accord.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -94,11 +96,10 @@ public class IcpVersionResource {
             @Parameter(description = "Only versions in this status",
                     schema = @Schema(enumeration = {"draft", "proposed", "active", "superseded", "rejected"}))
             @QueryParam("status") String status,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        int size = PageRequest.parse(limit, null).limit();
+            @BeanParam PageParams paging) {
+        int size = PageRequest.parse(paging.limit(), null).limit();
         return icps.listVersions(key, Params.enumValue("status", status, Status.class), size,
-                IcpVersionCursor.decode(cursor));
+                IcpVersionCursor.decode(paging.cursor()));
     }
 
     @GET

@@ -1,6 +1,5 @@
 package io.accord.report;
 
-import io.accord.common.ProblemException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,17 +14,31 @@ public record IsoWeek(int year, int week) {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
-    /** Parses {@code YYYY-Www}; 400 naming {@code week} when malformed or beyond the year's last week. */
+    /** A text that is not an ISO week; the message says why, phrased to follow the parameter's name. */
+    public static final class InvalidWeekException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidWeekException(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Parses {@code YYYY-Www}.
+     *
+     * @throws InvalidWeekException when malformed or beyond the year's last week
+     */
     public static IsoWeek parse(String value) {
         Matcher m = FORMAT.matcher(value.trim());
         if (!m.matches()) {
-            throw ProblemException.badParameter("week", "must be an ISO week such as 2026-W47");
+            throw new InvalidWeekException("must be an ISO week such as 2026-W47");
         }
         int year = Integer.parseInt(m.group(1));
         int week = Integer.parseInt(m.group(2));
         long weeks = LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
         if (week < 1 || week > weeks) {
-            throw ProblemException.badParameter("week", year + " has weeks 01 to " + weeks);
+            throw new InvalidWeekException(year + " has weeks 01 to " + weeks);
         }
         return new IsoWeek(year, week);
     }

@@ -3,9 +3,10 @@ package io.accord.report;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Params;
 import io.accord.common.ProblemException;
-import io.accord.security.Roles;
+import io.accord.common.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -75,12 +75,9 @@ public class ReportResource {
             @Parameter(description = "End of the window (exclusive)", required = true, example = "2026-11-23T00:00:00Z")
             @QueryParam("to") String to,
             @Parameter(description = "ownerId, teamKey, tier, icpKey, policyKey, source or milestone") @QueryParam("groupBy") String groupBy,
-            @QueryParam("ownerId") String ownerId, @QueryParam("teamKey") String teamKey, @QueryParam("tier") String tier,
-            @QueryParam("icpKey") String icpKey, @QueryParam("policyKey") String policyKey,
-            @QueryParam("source") String source,
+            @BeanParam ReportFilters filters,
             @Parameter(description = "first_touch, decision, attempts or qualification") @QueryParam("milestone") String milestone) {
-        ReportQuery q = ReportQuery.parse(from, to, groupBy, filters(ownerId, teamKey, tier, icpKey, policyKey, source,
-                milestone), Dimension.Subject.CLOCKS);
+        ReportQuery q = ReportQuery.parse(from, to, groupBy, filters.with(milestone), Dimension.Subject.CLOCKS);
         return respond(headers, List.of(MediaType.APPLICATION_JSON_TYPE, csv()), reports.slaCompliance(q),
                 Map.of(CSV, ReportCsv::slaCompliance), "sla-compliance");
     }
@@ -103,11 +100,9 @@ public class ReportResource {
             @Parameter(description = "End of the window (exclusive)", required = true, example = "2026-11-23T00:00:00Z")
             @QueryParam("to") String to,
             @Parameter(description = "ownerId, teamKey, tier, icpKey, policyKey or source") @QueryParam("groupBy") String groupBy,
-            @QueryParam("ownerId") String ownerId, @QueryParam("teamKey") String teamKey, @QueryParam("tier") String tier,
-            @QueryParam("icpKey") String icpKey, @QueryParam("policyKey") String policyKey,
-            @QueryParam("source") String source, @QueryParam("milestone") String milestone) {
-        ReportQuery q = ReportQuery.parse(from, to, groupBy, filters(ownerId, teamKey, tier, icpKey, policyKey, source,
-                milestone), Dimension.Subject.LEADS);
+            @BeanParam ReportFilters filters,
+            @QueryParam("milestone") String milestone) {
+        ReportQuery q = ReportQuery.parse(from, to, groupBy, filters.with(milestone), Dimension.Subject.LEADS);
         return respond(headers, List.of(MediaType.APPLICATION_JSON_TYPE, csv()), reports.speedToLead(q),
                 Map.of(CSV, ReportCsv::speedToLead), "speed-to-lead");
     }
@@ -131,11 +126,9 @@ public class ReportResource {
             @Parameter(description = "End of the window (exclusive)", required = true, example = "2026-12-01T00:00:00Z")
             @QueryParam("to") String to,
             @Parameter(description = "ownerId, teamKey, tier, icpKey, policyKey or source") @QueryParam("groupBy") String groupBy,
-            @QueryParam("ownerId") String ownerId, @QueryParam("teamKey") String teamKey, @QueryParam("tier") String tier,
-            @QueryParam("icpKey") String icpKey, @QueryParam("policyKey") String policyKey,
-            @QueryParam("source") String source, @QueryParam("milestone") String milestone) {
-        ReportQuery q = ReportQuery.parse(from, to, groupBy, filters(ownerId, teamKey, tier, icpKey, policyKey, source,
-                milestone), Dimension.Subject.LEADS);
+            @BeanParam ReportFilters filters,
+            @QueryParam("milestone") String milestone) {
+        ReportQuery q = ReportQuery.parse(from, to, groupBy, filters.with(milestone), Dimension.Subject.LEADS);
         return respond(headers, List.of(MediaType.APPLICATION_JSON_TYPE, csv()), reports.funnel(q),
                 Map.of(CSV, ReportCsv::funnel), "funnel");
     }
@@ -156,11 +149,9 @@ public class ReportResource {
                     example = "2026-10-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(description = "End of the window (exclusive)", required = true, example = "2027-01-01T00:00:00Z")
             @QueryParam("to") String to,
-            @QueryParam("ownerId") String ownerId, @QueryParam("teamKey") String teamKey, @QueryParam("tier") String tier,
-            @QueryParam("icpKey") String icpKey, @QueryParam("policyKey") String policyKey,
-            @QueryParam("source") String source, @QueryParam("milestone") String milestone) {
-        ReportQuery q = ReportQuery.parse(from, to, null, filters(ownerId, teamKey, tier, icpKey, policyKey, source,
-                milestone), Dimension.Subject.LEADS);
+            @BeanParam ReportFilters filters,
+            @QueryParam("milestone") String milestone) {
+        ReportQuery q = ReportQuery.parse(from, to, null, filters.with(milestone), Dimension.Subject.LEADS);
         return respond(headers, List.of(MediaType.APPLICATION_JSON_TYPE, csv()), reports.fitVsOutcome(q),
                 Map.of(CSV, ReportCsv::fitVsOutcome), "fit-vs-outcome");
     }
@@ -188,9 +179,18 @@ public class ReportResource {
             @Parameter(description = "IANA zone the week's days are read in; default UTC", example = "Europe/Berlin")
             @QueryParam("zone") String zone) {
         ZoneId z = zone(zone);
-        IsoWeek w = Params.blankToNull(week) == null ? IsoWeek.previous(clock.instant(), z) : IsoWeek.parse(week);
+        IsoWeek w = Params.blankToNull(week) == null ? IsoWeek.previous(clock.instant(), z) : week(week);
         return respond(headers, List.of(MediaType.APPLICATION_JSON_TYPE, markdown(), csv()), digests.digest(w, z),
                 Map.of(MARKDOWN, DigestMarkdown::render, CSV, ReportCsv::weeklyDigest), "weekly-digest-" + w);
+    }
+
+    /** The {@code week} parameter; 400 naming it when it is not an ISO week. */
+    private static IsoWeek week(String week) {
+        try {
+            return IsoWeek.parse(week);
+        } catch (IsoWeek.InvalidWeekException e) {
+            throw ProblemException.badParameter("week", e.getMessage());
+        }
     }
 
     private static ZoneId zone(String zone) {
@@ -203,19 +203,6 @@ public class ReportResource {
         } catch (DateTimeException e) {
             throw ProblemException.badParameter("zone", "must be an IANA time zone such as Europe/Berlin");
         }
-    }
-
-    private static Map<String, String> filters(String ownerId, String teamKey, String tier, String icpKey,
-            String policyKey, String source, String milestone) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("ownerId", ownerId);
-        f.put("teamKey", teamKey);
-        f.put("tier", tier);
-        f.put("icpKey", icpKey);
-        f.put("policyKey", policyKey);
-        f.put("source", source);
-        f.put("milestone", milestone);
-        return f;
     }
 
     private static MediaType csv() {

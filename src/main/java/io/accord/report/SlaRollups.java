@@ -61,7 +61,7 @@ public class SlaRollups {
             insert into sla_clock_rollups (month, dimension, key, clocks, on_time, met_late, breached, cancelled, running,
                                            business, wall)
             select $1, d.dimension, d.key,
-            """ + ReportService.SLA_COUNTS + """
+            """ + SlaComplianceStatements.SLA_COUNTS + """
             ,
                 coalesce(array_agg(business_seconds_to_met)
                     filter (where status = 'met' and business_seconds_to_met >= 0), '{}'),

@@ -1,6 +1,9 @@
 package io.accord.security;
 
 import io.accord.common.AccordConfig;
+import io.accord.common.IdentityAttributes;
+import io.accord.common.Principals;
+import io.accord.common.Roles;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

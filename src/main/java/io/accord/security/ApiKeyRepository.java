@@ -1,5 +1,6 @@
 package io.accord.security;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -18,8 +19,8 @@ class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
             q.append(revoked ? " and revokedAt is not null" : " and revokedAt is null");
         }
         if (page.after() != null) {
-            q.append(" and (createdAt > :cAt or (createdAt = :cAt and id > :cId))");
-            params.and("cAt", page.after().createdAt()).and("cId", page.after().id());
+            q.append(" and ").append(Keyset.hql("createdAt", "id"));
+            Keyset.bind(params, page.after());
         }
         q.append(" order by createdAt, id");
         return find(q.toString(), params).range(0, page.fetchSize() - 1).list();

@@ -3,14 +3,17 @@ package io.accord.security;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
-import io.accord.common.PageRequest;
+import io.accord.common.PageParams;
 import io.accord.common.Params;
+import io.accord.common.Principals;
 import io.accord.common.Problem;
+import io.accord.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,9 +81,8 @@ public class ApiKeyResource {
             description = "Keys in creation order, without secrets. Roles: admin.")
     public Uni<Page<ApiKeyView>> listApiKeys(
             @Parameter(description = "`true`: only revoked keys; `false`: only active keys") @QueryParam("revoked") String revoked,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return keys.list(Params.bool("revoked", revoked), PageRequest.parse(limit, cursor));
+            @BeanParam PageParams paging) {
+        return keys.list(Params.bool("revoked", revoked), paging.request());
     }
 
     @GET

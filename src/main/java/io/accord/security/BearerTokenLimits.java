@@ -1,6 +1,7 @@
 package io.accord.security;
 
 import io.accord.common.AccordConfig;
+import io.accord.common.Principals;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,5 +1,6 @@
 package io.accord.security;
 
+import io.accord.common.IdentityAttributes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;

@@ -1,5 +1,6 @@
 package io.accord.security;
 
+import io.accord.common.Principals;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

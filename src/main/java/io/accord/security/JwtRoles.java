@@ -1,5 +1,6 @@
 package io.accord.security;
 
+import io.accord.common.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

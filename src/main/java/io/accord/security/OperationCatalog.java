@@ -1,5 +1,6 @@
 package io.accord.security;
 
+import io.accord.common.Roles;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,7 @@
 package io.accord.security;
 
 import io.accord.common.DetachFromClientCancellation;
+import io.accord.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,7 +2,7 @@ package io.accord.sla;
 
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Params;
-import io.accord.security.Roles;
+import io.accord.common.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

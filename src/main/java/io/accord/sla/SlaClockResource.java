@@ -5,7 +5,7 @@ import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
 import io.accord.common.ProblemException;
-import io.accord.security.Roles;
+import io.accord.common.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

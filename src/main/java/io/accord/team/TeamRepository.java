@@ -1,5 +1,6 @@
 package io.accord.team;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -28,8 +29,8 @@ class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
             params.and("function", function);
         }
         if (page.after() != null) {
-            q.append(" and (createdAt > :cAt or (createdAt = :cAt and id > :cId))");
-            params.and("cAt", page.after().createdAt()).and("cId", page.after().id());
+            q.append(" and ").append(Keyset.hql("createdAt", "id"));
+            Keyset.bind(params, page.after());
         }
         return find(q + " order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
     }

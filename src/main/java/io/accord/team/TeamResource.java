@@ -3,17 +3,18 @@ package io.accord.team;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
-import io.accord.common.PageRequest;
+import io.accord.common.PageParams;
 import io.accord.common.Params;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
-import io.accord.security.Principals;
-import io.accord.security.Roles;
+import io.accord.common.Principals;
+import io.accord.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -80,13 +81,12 @@ public class TeamResource {
     public Uni<Page<TeamView>> listTeams(
             @Parameter(description = "Only teams with this function", schema = @Schema(enumeration = {"sales", "marketing"}))
             @QueryParam("function") String function,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams paging) {
         String f = Params.blankToNull(function);
         if (f != null && !f.equals("sales") && !f.equals("marketing")) {
             throw ProblemException.badParameter("function", "must be one of: sales, marketing");
         }
-        return teams.list(f, PageRequest.parse(limit, cursor));
+        return teams.list(f, paging.request());
     }
 
     @GET

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.accord.common.ProblemException;
-import io.accord.common.ProblemKind;
 import io.accord.icp.IcpVersionLifecycle.Action;
 import io.accord.icp.IcpVersionLifecycle.Decision;
+import io.accord.icp.IcpVersionLifecycle.Refusal;
+import io.accord.icp.IcpVersionLifecycle.RefusedException;
 import io.accord.icp.IcpVersionLifecycle.Side;
 import io.accord.icp.IcpVersionLifecycle.Status;
 import java.util.List;
@@ -40,29 +40,29 @@ class IcpVersionLifecycleTest {
     void activeSupersededAndRejectedVersionsNeverChange(Status status) {
         assertEquals(List.of(), IcpVersionLifecycle.allowedActions(status));
         for (Action action : Action.values()) {
-            ProblemException e = assertThrows(ProblemException.class,
+            RefusedException e = assertThrows(RefusedException.class,
                     () -> IcpVersionLifecycle.require(status, action, 4));
-            assertEquals(ProblemKind.INVALID_TRANSITION, e.kind());
-            assertEquals(List.of(), e.extensions().get("allowedActions"));
-            assertEquals(status.wire(), e.extensions().get("currentStatus"));
+            assertEquals(Refusal.INVALID_TRANSITION, e.refusal());
+            assertEquals(List.of(), e.allowedActions());
+            assertEquals(status, e.status());
         }
     }
 
     @Test
     void editingAProposedVersionIsAnInvalidTransitionListingWhatIsAllowed() {
-        ProblemException e = assertThrows(ProblemException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> IcpVersionLifecycle.require(Status.PROPOSED, Action.EDIT, 2));
-        assertEquals(ProblemKind.INVALID_TRANSITION, e.kind());
-        assertEquals(List.of("approve", "reject"), e.extensions().get("allowedActions"));
+        assertEquals(Refusal.INVALID_TRANSITION, e.refusal());
+        assertEquals(List.of("approve", "reject"), e.allowedActions());
         assertTrue(e.getMessage().contains("Cannot edit version 2: it is proposed"), e.getMessage());
     }
 
     @Test
     void approvingADraftIsAnInvalidTransition() {
-        ProblemException e = assertThrows(ProblemException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> IcpVersionLifecycle.approve(Status.DRAFT, 1, List.of(), Side.MARKETING, "m", MARKETING));
-        assertEquals(ProblemKind.INVALID_TRANSITION, e.kind());
-        assertEquals(List.of("edit", "propose"), e.extensions().get("allowedActions"));
+        assertEquals(Refusal.INVALID_TRANSITION, e.refusal());
+        assertEquals(List.of("edit", "propose"), e.allowedActions());
     }
 
     @Test
@@ -82,43 +82,43 @@ class IcpVersionLifecycleTest {
     @Test
     void onePrincipalCannotApproveBothSides() {
         List<Decision> prior = List.of(new Decision(Side.MARKETING, "both", true));
-        ProblemException e = assertThrows(ProblemException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, prior, Side.SALES, "both", BOTH));
-        assertEquals(ProblemKind.CONFLICT, e.kind());
+        assertEquals(Refusal.ALREADY_DECIDED, e.refusal());
         assertTrue(e.getMessage().contains("different principal"), e.getMessage());
     }
 
     @Test
     void aSideCannotApproveTwice() {
         List<Decision> prior = List.of(new Decision(Side.MARKETING, "m1", true));
-        ProblemException e = assertThrows(ProblemException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, prior, Side.MARKETING, "m2", MARKETING));
-        assertEquals(ProblemKind.CONFLICT, e.kind());
+        assertEquals(Refusal.ALREADY_DECIDED, e.refusal());
         assertTrue(e.getMessage().contains("marketing side already approved"), e.getMessage());
     }
 
     @Test
     void aSideThatApprovedCannotReject() {
         List<Decision> prior = List.of(new Decision(Side.SALES, "s", true));
-        ProblemException e = assertThrows(ProblemException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> IcpVersionLifecycle.reject(Status.PROPOSED, 1, prior, Side.SALES, SALES));
-        assertEquals(ProblemKind.CONFLICT, e.kind());
+        assertEquals(Refusal.ALREADY_DECIDED, e.refusal());
     }
 
     @Test
     void signingNeedsTheSidesRoleAndAdminIsNotEnough() {
         for (Side side : Side.values()) {
-            ProblemException e = assertThrows(ProblemException.class,
+            RefusedException e = assertThrows(RefusedException.class,
                     () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), side, "root", ADMIN));
-            assertEquals(ProblemKind.FORBIDDEN, e.kind());
-            assertThrows(ProblemException.class,
+            assertEquals(Refusal.MISSING_ROLE, e.refusal());
+            assertThrows(RefusedException.class,
                     () -> IcpVersionLifecycle.reject(Status.PROPOSED, 1, List.of(), side, ADMIN));
         }
-        assertEquals(ProblemKind.FORBIDDEN, assertThrows(ProblemException.class,
-                () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), Side.SALES, "m", MARKETING)).kind());
-        assertEquals(ProblemKind.FORBIDDEN, assertThrows(ProblemException.class,
+        assertEquals(Refusal.MISSING_ROLE, assertThrows(RefusedException.class,
+                () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), Side.SALES, "m", MARKETING)).refusal());
+        assertEquals(Refusal.MISSING_ROLE, assertThrows(RefusedException.class,
                 () -> IcpVersionLifecycle.approve(Status.PROPOSED, 1, List.of(), Side.MARKETING, "s", SALES_MANAGER))
-                .kind());
+                .refusal());
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.accord.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.accord.common.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,9 +29,11 @@ class IsoWeekTest {
 
     @Test
     void refusesMalformedWeeksAndWeeksBeyondTheYear() {
-        assertEquals("week", assertThrows(ProblemException.class, () -> IsoWeek.parse("2026-47")).errors().get(0).field());
-        assertThrows(ProblemException.class, () -> IsoWeek.parse("2026-W00"));
-        assertThrows(ProblemException.class, () -> IsoWeek.parse("2025-W53")); // 2025 has 52 weeks
+        assertEquals("must be an ISO week such as 2026-W47",
+                assertThrows(IsoWeek.InvalidWeekException.class, () -> IsoWeek.parse("2026-47")).getMessage());
+        assertThrows(IsoWeek.InvalidWeekException.class, () -> IsoWeek.parse("2026-W00"));
+        assertEquals("2025 has weeks 01 to 52", // 2025 has 52 weeks
+                assertThrows(IsoWeek.InvalidWeekException.class, () -> IsoWeek.parse("2025-W53")).getMessage());
         assertEquals("2026-W53", IsoWeek.parse("2026-W53").toString()); // 2026 has 53
     }
 

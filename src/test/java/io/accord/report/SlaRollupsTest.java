@@ -267,7 +267,7 @@ class SlaRollupsTest {
     }
 
     private SlaWindow window(ReportQuery q) {
-        return pool.withTransaction(conn -> ReportService.window(conn, q)).await().indefinitely();
+        return pool.withTransaction(conn -> SlaComplianceStatements.window(conn, q)).await().indefinitely();
     }
 
     /** A value of the dimension among this test's clocks. */

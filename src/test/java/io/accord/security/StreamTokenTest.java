@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accord.alert.AlertDraft;
+import io.accord.common.IdentityAttributes;
+import io.accord.common.Roles;
 import io.accord.support.Api;
 import io.accord.support.SseClient;
 import io.accord.support.TestClock;

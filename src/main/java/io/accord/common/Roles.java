@@ -1,8 +1,11 @@
-package io.accord.security;
+package io.accord.common;
 
 import java.util.List;
 
-/** The six roles. Their names are the wire values in API keys and the {@code groups} claim of JWTs. */
+/**
+ * The six roles. Their names are the wire values in API keys and the {@code groups} claim of JWTs. Every resource
+ * declares them, so they live here rather than in {@code security}.
+ */
 public final class Roles {
 
     public static final String ADMIN = "admin";

@@ -1,9 +1,12 @@
-package io.accord.security;
+package io.accord.common;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.UUID;
 
-/** How callers are named in the audit log, approvals and idempotency records. */
+/**
+ * How callers are named in the audit log, approvals and idempotency records. Shared vocabulary of every feature, so it
+ * lives here rather than in {@code security}, which sets these names up.
+ */
 public final class Principals {
 
     /** The identity attribute that carries an API key's team. */
@@ -17,7 +20,8 @@ public final class Principals {
     private Principals() {
     }
 
-    static String apiKeyPrincipal(UUID id) {
+    /** The principal name of a stored API key: {@code apikey:<id>}. */
+    public static String apiKeyPrincipal(UUID id) {
         return "apikey:" + id;
     }
 

@@ -1,4 +1,4 @@
-package io.accord.security;
+package io.accord.common;
 
 /**
  * Names of the {@link io.quarkus.security.identity.SecurityIdentity} attributes Accord sets, whatever the credential
