@@ -1,6 +1,5 @@
 package io.accord.security;
 
-import io.accord.common.AccordConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -30,7 +29,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     private final ApiKeyCache cache;
     private final Optional<byte[]> bootstrapHash;
 
-    ApiKeyIdentityProvider(ApiKeyCache cache, AccordConfig config) {
+    ApiKeyIdentityProvider(ApiKeyCache cache, BootstrapSettings config) {
         this.cache = cache;
         this.bootstrapHash = config.bootstrapAdminKey().filter(k -> !k.isBlank()).map(ApiKeySecrets::hash);
         config.bootstrapAdminKey().filter(k -> !k.isBlank() && k.length() < MIN_BOOTSTRAP_LENGTH).ifPresent(k -> {
