@@ -1,6 +1,5 @@
 package io.accord.alert;
 
-import io.accord.common.AccordConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.Multi;
@@ -36,12 +35,12 @@ public class AlertStreams {
 
     private final EventFeed feed;
     private final EventNotifications notifications;
-    private final AccordConfig config;
+    private final EventSettings config;
     private final AtomicInteger open = new AtomicInteger();
     private final java.util.Set<Runnable> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    public AlertStreams(EventFeed feed, EventNotifications notifications, AccordConfig config, MeterRegistry registry) {
+    public AlertStreams(EventFeed feed, EventNotifications notifications, EventSettings config, MeterRegistry registry) {
         this.feed = feed;
         this.notifications = notifications;
         this.config = config;
@@ -84,8 +83,8 @@ public class AlertStreams {
         Multi<Boolean> triggers = Multi.createBy().merging().streams(
                         Multi.createFrom().item(Boolean.TRUE),
                         notifications.wakeups().map(seq -> Boolean.TRUE),
-                        Multi.createFrom().ticks().every(config.events().recheck()).onOverflow().drop().map(t -> Boolean.TRUE),
-                        Multi.createFrom().ticks().every(config.events().heartbeat()).onOverflow().drop().map(t -> Boolean.FALSE))
+                        Multi.createFrom().ticks().every(config.recheck()).onOverflow().drop().map(t -> Boolean.TRUE),
+                        Multi.createFrom().ticks().every(config.heartbeat()).onOverflow().drop().map(t -> Boolean.FALSE))
                 .onOverflow().drop()
                 .emitOn(onContext);
         Cancellable cancellable = triggers

@@ -1,6 +1,5 @@
 package io.accord.alert;
 
-import io.accord.common.AccordConfig;
 import io.accord.common.Page;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +21,9 @@ public class EventFeed {
 
     private final Pool pool;
     private final Clock clock;
-    private final AccordConfig config;
+    private final EventSettings config;
 
-    public EventFeed(Pool pool, Clock clock, AccordConfig config) {
+    public EventFeed(Pool pool, Clock clock, EventSettings config) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
@@ -61,7 +60,7 @@ public class EventFeed {
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return pool.preparedQuery(PURGE)
-                .execute(Tuple.of(clock.instant().minus(config.events().retention()).atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(clock.instant().minus(config.retention()).atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 }

@@ -3,7 +3,6 @@ package io.accord.commitment;
 import io.accord.alert.AlertDraft;
 import io.accord.alert.AlertService;
 import io.accord.calendar.BusinessCalendar;
-import io.accord.common.AccordConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -50,15 +49,15 @@ public class CommitmentChecker {
     private final Duration interval;
 
     public CommitmentChecker(Pool pool, CommitmentService commitments, AlertService alerts, Clock clock,
-            AccordConfig config) {
+            CommitmentSettings config) {
         this.pool = pool;
         this.commitments = commitments;
         this.alerts = alerts;
         this.clock = clock;
-        this.interval = config.commitments().checkInterval();
+        this.interval = config.checkInterval();
     }
 
-    @Scheduled(every = "${accord.commitments.poll-interval:PT30S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${accord.commitments.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return checkDue().onFailure().invoke(e -> LOG.warnf("Commitment check round failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();

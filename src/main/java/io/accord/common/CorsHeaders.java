@@ -23,8 +23,8 @@ public class CorsHeaders {
     private final Set<String> allowed;
     private final HttpLimits problems;
 
-    public CorsHeaders(AccordConfig config, HttpLimits problems) {
-        this.allowed = Set.copyOf(config.cors().origins().orElse(List.of()).stream().map(String::trim)
+    public CorsHeaders(CorsOrigins config, HttpLimits problems) {
+        this.allowed = Set.copyOf(config.origins().orElse(List.of()).stream().map(String::trim)
                 .filter(o -> !o.isEmpty()).toList());
         this.problems = problems;
     }

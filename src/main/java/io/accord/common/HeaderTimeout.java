@@ -38,8 +38,8 @@ public class HeaderTimeout implements HttpServerOptionsCustomizer {
     /** The configured idle timeout, restored once a request's headers are in; -1 while the server keeps its own. */
     private volatile long idleTimeoutMillis = -1;
 
-    public HeaderTimeout(AccordConfig config) {
-        this.headerTimeoutMillis = Math.max(1, config.http().headerTimeout().toMillis());
+    public HeaderTimeout(HttpSettings config) {
+        this.headerTimeoutMillis = Math.max(1, config.headerTimeout().toMillis());
     }
 
     @Override

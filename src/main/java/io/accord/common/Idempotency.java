@@ -50,10 +50,10 @@ public class Idempotency {
 
     private final ObjectMapper json;
     private final Clock clock;
-    private final AccordConfig config;
+    private final IdempotencySettings config;
     private final Secrets secrets;
 
-    public Idempotency(ObjectMapper json, Clock clock, AccordConfig config, Secrets secrets) {
+    public Idempotency(ObjectMapper json, Clock clock, IdempotencySettings config, Secrets secrets) {
         this.json = json;
         this.clock = clock;
         this.config = config;
@@ -243,7 +243,7 @@ public class Idempotency {
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> purge() {
-        Instant cutoff = clock.instant().minus(config.idempotency().retention());
+        Instant cutoff = clock.instant().minus(config.retention());
         return Panache.getSession().chain(s -> s
                 .createNativeQuery("delete from idempotency_keys where created_at < :cutoff")
                 .setParameter("cutoff", cutoff).executeUpdate()).replaceWithVoid();

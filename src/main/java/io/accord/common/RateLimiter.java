@@ -19,19 +19,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @ApplicationScoped
 public class RateLimiter {
 
-    private final AccordConfig config;
+    private final RateLimitSettings config;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     @Inject
     CurrentIdentityAssociation identities;
 
-    public RateLimiter(AccordConfig config) {
+    public RateLimiter(RateLimitSettings config) {
         this.config = config;
     }
 
     @ServerRequestFilter
     public Uni<Void> limit(HttpServerRequest request) {
-        if (!config.rateLimit().enabled()) {
+        if (!config.enabled()) {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
@@ -44,8 +44,8 @@ public class RateLimiter {
         if (buckets.size() > 100_000) {
             buckets.clear();
         }
-        int burst = config.rateLimit().burst();
-        double perSecond = config.rateLimit().requestsPerSecond();
+        int burst = config.burst();
+        double perSecond = config.requestsPerSecond();
         TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(burst, nowNanos));
         long waitNanos;
         double left;
@@ -60,7 +60,7 @@ public class RateLimiter {
         if (waitNanos > 0) {
             long seconds = TokenBucket.retryAfterSeconds(waitNanos);
             throw new ProblemException(ProblemKind.RATE_LIMITED,
-                    "Rate limit of " + config.rateLimit().requestsPerSecond() + " requests per second exceeded; retry in "
+                    "Rate limit of " + config.requestsPerSecond() + " requests per second exceeded; retry in "
                             + seconds + " s",
                     java.util.List.of(), Map.of(), Map.of("Retry-After", Long.toString(seconds)));
         }

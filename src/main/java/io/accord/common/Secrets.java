@@ -31,13 +31,13 @@ public class Secrets {
 
     private final SecretBox box;
 
-    public Secrets(AccordConfig config) {
-        String key = config.secrets().key().filter(k -> !k.isBlank()).orElse(null);
+    public Secrets(SecretSettings config) {
+        String key = config.key().filter(k -> !k.isBlank()).orElse(null);
         if (key == null) {
             LOG.error(MISSING);
             throw new IllegalStateException(MISSING);
         }
-        this.box = SecretBox.fromBase64(key, config.secrets().previousKeys().orElse(List.of()));
+        this.box = SecretBox.fromBase64(key, config.previousKeys().orElse(List.of()));
     }
 
     /** Fails the start at once, not at the first webhook, when the key is missing or malformed. */

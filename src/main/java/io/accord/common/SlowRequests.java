@@ -15,8 +15,8 @@ public class SlowRequests {
 
     private final long bodyTimeoutMillis;
 
-    public SlowRequests(AccordConfig config) {
-        this.bodyTimeoutMillis = Math.max(1, config.http().bodyTimeout().toMillis());
+    public SlowRequests(HttpSettings config) {
+        this.bodyTimeoutMillis = Math.max(1, config.bodyTimeout().toMillis());
     }
 
     void install(@Observes Router router) {

@@ -1,6 +1,5 @@
 package io.accord.lead;
 
-import io.accord.common.AccordConfig;
 import io.accord.common.Page;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +11,8 @@ class ContactPrivacy {
 
     private final Set<String> contactRoles;
 
-    ContactPrivacy(AccordConfig config) {
-        this.contactRoles = Set.copyOf(config.privacy().contactRoles());
+    ContactPrivacy(PrivacySettings config) {
+        this.contactRoles = Set.copyOf(config.contactRoles());
     }
 
     boolean seesContact(SecurityIdentity caller) {

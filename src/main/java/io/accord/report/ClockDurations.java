@@ -52,7 +52,7 @@ public class ClockDurations {
         this.calendars = calendars;
     }
 
-    @Scheduled(every = "${accord.reports.clock-durations-interval:PT10S}",
+    @Scheduled(every = "${accord.reports.clock-durations-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return catchUp().onFailure().invoke(e -> LOG.warnf("Computing business time to met failed: %s", e.getMessage()))

@@ -91,7 +91,7 @@ public class SlaRollups {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${accord.reports.rollup-interval:PT1M}", delayed = "${accord.reports.rollup-interval:PT1M}",
+    @Scheduled(every = "${accord.reports.rollup-interval}", delayed = "${accord.reports.rollup-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return refresh().onFailure().invoke(e -> LOG.warnf("Building the SLA rollups failed: %s", e.getMessage()))

@@ -2,7 +2,6 @@ package io.accord.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.accord.common.AccordConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,7 +53,7 @@ class ApiKeyCache {
     private volatile boolean listening;
     private PgSubscriber subscriber;
 
-    ApiKeyCache(Pool pool, Vertx vertx, AccordConfig config, MeterRegistry registry,
+    ApiKeyCache(Pool pool, Vertx vertx, AuthSettings auth, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
@@ -62,7 +61,6 @@ class ApiKeyCache {
         this.vertx = vertx;
         this.listenOptions = PgConnectOptions.fromUri(url).setUser(user).setPassword(password)
                 .addProperty("application_name", LISTENER_NAME);
-        AccordConfig.Auth auth = config.auth();
         this.valid = Caffeine.newBuilder().maximumSize(auth.cacheSize()).expireAfterWrite(auth.cacheTtl()).build();
         this.active = Caffeine.newBuilder().maximumSize(auth.cacheSize()).expireAfterWrite(auth.cacheTtl()).build();
         this.failed = Caffeine.newBuilder().maximumSize(auth.failedCacheSize()).expireAfterWrite(auth.failedCacheTtl()).build();

@@ -1,6 +1,5 @@
 package io.accord.security;
 
-import io.accord.common.AccordConfig;
 import io.accord.common.IdentityAttributes;
 import io.accord.common.Principals;
 import io.accord.common.Roles;
@@ -33,7 +32,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     private final ApiKeyCache cache;
     private final Optional<byte[]> bootstrapHash;
 
-    ApiKeyIdentityProvider(ApiKeyCache cache, AccordConfig config) {
+    ApiKeyIdentityProvider(ApiKeyCache cache, BootstrapSettings config) {
         this.cache = cache;
         this.bootstrapHash = config.bootstrapAdminKey().filter(k -> !k.isBlank()).map(ApiKeySecrets::hash);
         config.bootstrapAdminKey().filter(k -> !k.isBlank() && k.length() < MIN_BOOTSTRAP_LENGTH).ifPresent(k -> {

@@ -2,7 +2,6 @@ package io.accord.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.accord.common.AccordConfig;
 import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
 import io.accord.common.TokenBucket;
@@ -29,13 +28,13 @@ public class AuthFailureLimiter {
 
     static final int PREFIX_LENGTH = 6;
 
-    private final AccordConfig.Auth config;
+    private final AuthSettings config;
     private final ApiKeyCache keys;
     private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    AuthFailureLimiter(AccordConfig config, ApiKeyCache keys) {
-        this.config = config.auth();
+    AuthFailureLimiter(AuthSettings config, ApiKeyCache keys) {
+        this.config = config;
         this.keys = keys;
     }
 

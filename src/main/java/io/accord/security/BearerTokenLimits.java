@@ -1,6 +1,5 @@
 package io.accord.security;
 
-import io.accord.common.AccordConfig;
 import io.accord.common.Principals;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -28,9 +27,9 @@ public class BearerTokenLimits implements SecurityIdentityAugmentor {
     private final Duration skew;
     private final Clock wallClock = Clock.systemUTC();
 
-    BearerTokenLimits(AccordConfig config) {
-        this.maxLifetime = config.auth().jwtMaxLifetime();
-        this.skew = config.auth().jwtClockSkew();
+    BearerTokenLimits(AuthSettings config) {
+        this.maxLifetime = config.jwtMaxLifetime();
+        this.skew = config.jwtClockSkew();
     }
 
     @Override

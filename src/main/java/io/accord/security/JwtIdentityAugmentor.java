@@ -2,7 +2,6 @@ package io.accord.security;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accord.common.AccordConfig;
 import io.accord.common.IdentityAttributes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -31,8 +30,8 @@ public class JwtIdentityAugmentor implements SecurityIdentityAugmentor {
     private final JwtRoles roles;
     private final ObjectMapper json;
 
-    public JwtIdentityAugmentor(AccordConfig config, ObjectMapper json) {
-        this.roles = new JwtRoles(config.auth().jwt().rolesClaim(), config.auth().jwt().roleMap());
+    public JwtIdentityAugmentor(AuthSettings config, ObjectMapper json) {
+        this.roles = new JwtRoles(config.jwt().rolesClaim(), config.jwt().roleMap());
         this.json = json;
     }
 

@@ -1,7 +1,6 @@
 package io.accord.security;
 
 import io.accord.audit.AuditLog;
-import io.accord.common.AccordConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +36,9 @@ public class StreamTokens {
     private final Pool pool;
     private final AuditLog audit;
     private final Clock clock;
-    private final AccordConfig config;
+    private final AuthSettings config;
 
-    public StreamTokens(Pool pool, AuditLog audit, Clock clock, AccordConfig config) {
+    public StreamTokens(Pool pool, AuditLog audit, Clock clock, AuthSettings config) {
         this.pool = pool;
         this.audit = audit;
         this.clock = clock;
@@ -53,7 +52,7 @@ public class StreamTokens {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant expiresAt = now.plus(config.auth().streamTokens().ttl());
+        Instant expiresAt = now.plus(config.streamTokens().ttl());
         if (caller.credentialExpiresAt() != null && caller.credentialExpiresAt().isBefore(expiresAt)) {
             expiresAt = caller.credentialExpiresAt().truncatedTo(ChronoUnit.MICROS);
         }

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.accord.common.AccordConfig;
 import io.accord.common.RoundDrain;
 import org.jboss.logging.Logger;
 
@@ -74,16 +73,16 @@ public class BreachDetector {
     private long timer = -1;
 
     public BreachDetector(Pool pool, AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry,
-            AccordConfig config) {
+            DetectorSettings config) {
         this.pool = pool;
         this.alerts = alerts;
         this.clock = clock;
         this.vertx = vertx;
         this.registry = registry;
-        this.interval = config.detector().interval();
-        this.batch = config.detector().batch();
-        this.enabled = config.detector().enabled();
-        this.workers = Math.max(1, config.detector().workers());
+        this.interval = config.interval();
+        this.batch = config.batch();
+        this.enabled = config.enabled();
+        this.workers = Math.max(1, config.workers());
         this.detectionLag = Timer.builder("accord.alerts.detection.lag")
                 .description("From a deadline to its alert being recorded").publishPercentileHistogram()
                 .register(registry);

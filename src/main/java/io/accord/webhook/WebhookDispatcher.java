@@ -3,7 +3,6 @@ package io.accord.webhook;
 import io.accord.alert.AlertDraft;
 import io.accord.alert.AlertService;
 import io.accord.alert.EventNotifications;
-import io.accord.common.AccordConfig;
 import io.accord.common.RoundDrain;
 import io.accord.common.SecretBox;
 import io.micrometer.core.instrument.Counter;
@@ -67,7 +66,7 @@ public class WebhookDispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
-            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, AccordConfig config) {
+            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, WebhookSettings config) {
         this.pool = pool;
         this.clock = clock;
         this.sender = sender;
@@ -75,10 +74,10 @@ public class WebhookDispatcher {
         this.notifications = notifications;
         this.registry = registry;
         this.secrets = secrets;
-        this.schedule = new RetrySchedule(config.webhooks().retryDelays());
-        this.timeout = config.webhooks().timeout();
+        this.schedule = new RetrySchedule(config.retryDelays());
+        this.timeout = config.timeout();
         // A lease shorter than an attempt could let a second replica send a delivery that is still on its way.
-        Duration configured = config.webhooks().lease();
+        Duration configured = config.lease();
         Duration floor = timeout.plusSeconds(5);
         this.lease = configured.compareTo(floor) < 0 ? floor : configured;
     }
@@ -90,7 +89,7 @@ public class WebhookDispatcher {
 
     private volatile double depth;
 
-    @Scheduled(every = "${accord.webhooks.poll-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${accord.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         trigger();
     }

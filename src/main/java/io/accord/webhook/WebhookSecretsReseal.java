@@ -50,7 +50,7 @@ public class WebhookSecretsReseal {
         }, failure -> LOG.warnf("Could not re-seal webhook secrets at start (retried every hour): %s", failure.getMessage()));
     }
 
-    @Scheduled(every = "${accord.secrets.reseal-interval:PT1H}", delayed = "${accord.secrets.reseal-interval:PT1H}",
+    @Scheduled(every = "${accord.secrets.reseal-interval}", delayed = "${accord.secrets.reseal-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return reseal().replaceWithVoid();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.accord.common.AccordConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -28,17 +27,17 @@ public class WebhookSender {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
-    private final AccordConfig config;
+    private final WebhookSettings config;
     private final TargetPolicy targets;
 
-    public WebhookSender(ObjectMapper json, Clock clock, AccordConfig config) {
+    public WebhookSender(ObjectMapper json, Clock clock, WebhookSettings config) {
         this.json = json;
         this.clock = clock;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.webhooks().timeout())
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.targets = new TargetPolicy(config.webhooks().allowPrivateTargets(),
-                config.webhooks().allowedHosts().orElse(Set.of()), InetAddress::getAllByName);
+        this.targets = new TargetPolicy(config.allowPrivateTargets(),
+                config.allowedHosts().orElse(Set.of()), InetAddress::getAllByName);
     }
 
     /** Why a URL may not be a target, or empty. */
@@ -66,7 +65,7 @@ public class WebhookSender {
         String body = body(format, type, eventAt, data);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.webhooks().timeout())
+                .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Accord-Webhooks/1.0")
                 .header("webhook-id", messageId)

@@ -52,7 +52,7 @@ class BearerTokenLimitsTest {
 
     @Test
     void rulesRefuseATokenWithoutExpiryAndMeasureLifetimeFromNowWithoutIat() {
-        io.accord.common.AccordConfig.Auth auth = new io.accord.common.AccordConfig.Auth() {
+        AuthSettings auth = new AuthSettings() {
             @Override public int cacheSize() { return 1; }
             @Override public Duration cacheTtl() { return Duration.ofMinutes(1); }
             @Override public int failedCacheSize() { return 1; }
@@ -64,11 +64,7 @@ class BearerTokenLimitsTest {
             @Override public Jwt jwt() { return null; }
             @Override public StreamTokens streamTokens() { return null; }
         };
-        // Only auth() is used by the rules; every other group of the configuration stays unset.
-        io.accord.common.AccordConfig config = (io.accord.common.AccordConfig) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {io.accord.common.AccordConfig.class},
-                (proxy, method, args) -> method.getName().equals("auth") ? auth : null);
-        BearerTokenLimits limits = new BearerTokenLimits(config);
+        BearerTokenLimits limits = new BearerTokenLimits(auth);
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
         assertThrows(AuthenticationFailedException.class, () -> limits.check(now.getEpochSecond(), 0, now));
         assertThrows(AuthenticationFailedException.class,
