@@ -1,5 +1,6 @@
 package io.accord.report;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -7,8 +8,11 @@ import java.time.Duration;
 /**
  * Reports' background work ({@code accord.reports.*}). Both keys are read by the scheduler through property
  * expressions ({@code @Scheduled(every = "${accord.reports.rollup-interval}")}); this mapping declares them and holds
- * their defaults.
+ * their defaults. Nothing injects it, so it is {@link Unremovable}: Quarkus registers a mapping without an injection
+ * point only then, and without it the keys would have no default and {@code accord.reports.*} would be refused as
+ * unknown.
  */
+@Unremovable
 @ConfigMapping(prefix = "accord.reports")
 public interface ReportSettings {
 
