@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.accord.audit.AuditLog;
 import io.accord.common.Cursor;
 import io.accord.common.FieldError;
+import io.accord.common.JsonPaths;
 import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Problem;
@@ -239,7 +240,7 @@ public class LeadService {
         try {
             item.request = json.treeToValue(node, LeadRequest.class);
         } catch (JsonMappingException e) {
-            String field = prefix + path(e);
+            String field = prefix + JsonPaths.of(e);
             item.problem = problem(ProblemKind.INVALID_BODY, List.of(new FieldError(field,
                     e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ? "unknown field"
                             : e instanceof io.accord.common.RefusedInputException r ? r.reason()
@@ -714,21 +715,6 @@ public class LeadService {
         String detail = first.field() + ": " + first.message()
                 + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
         return new Problem(kind.type(), kind.title(), kind.status(), detail, null, errors, Map.of());
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private String toJson(Map<String, Object> map) {
