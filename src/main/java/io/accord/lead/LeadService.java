@@ -21,8 +21,6 @@ import io.accord.icp.LeadAttributes;
 import io.accord.lead.LeadLifecycle.Action;
 import io.accord.lead.LeadLifecycle.Outcome;
 import io.accord.lead.LeadLifecycle.Status;
-import io.accord.sla.SlaClocks;
-import io.accord.sla.SlaEvent;
 import io.accord.team.TeamService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -41,14 +39,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Leads: intake (single and bulk, idempotent by source and external id), the lifecycle actions, touches, and the
- * reads other features need. Every change to a lead, its SLA clocks ({@link SlaClocks}) and its audit entry commit
+ * reads other features need. Every change to a lead, its SLA clocks ({@link LeadClocks}) and its audit entry commit
  * together.
  */
 @ApplicationScoped
@@ -77,7 +74,7 @@ public class LeadService {
         LeadFit fit;
         LeadIntakeRepository.Row row;
         LeadIntakeRepository.Written written;
-        SlaClocks.HandOff handOff;
+        LeadClocks.HandOff handOff;
 
         Item(int index, String prefix, LeadRequest request) {
             this.index = index;
@@ -98,13 +95,13 @@ public class LeadService {
     private final LeadErasure erasure;
     private final LeadFitEvaluator fits;
     private final TeamService teams;
-    private final SlaClocks clocks;
+    private final LeadClocks clocks;
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectMapper json;
 
     public LeadService(LeadRepository leads, LeadReads reads, LeadIntakeRepository intake, LeadTouchRepository touches,
-            LeadEventRepository events, LeadErasure erasure, LeadFitEvaluator fits, TeamService teams, SlaClocks clocks,
+            LeadEventRepository events, LeadErasure erasure, LeadFitEvaluator fits, TeamService teams, LeadClocks clocks,
             AuditLog audit, Clock clock, ObjectMapper json) {
         this.leads = leads;
         this.reads = reads;
@@ -322,7 +319,7 @@ public class LeadService {
                 }
                 i.written = w;
                 if (i.row.handoffId() != null && i.row.handoffId().equals(w.handoffId())) {
-                    i.handOff = new SlaClocks.HandOff(w.id(), w.handoffId(), w.handedOffAt(), w.source(), w.country(),
+                    i.handOff = new LeadClocks.HandOff(w.id(), w.handoffId(), w.handedOffAt(), w.source(), w.country(),
                             w.ownerId(), w.teamKey(), w.fitIcpKey(), w.fitTier());
                 }
             }
@@ -335,11 +332,11 @@ public class LeadService {
         if (handedOff.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return clocks.start(handedOff.stream().map(i -> i.handOff).toList()).chain(applied -> {
+        return clocks.handedOff(handedOff.stream().map(i -> i.handOff).toList()).chain(applied -> {
             List<LeadEvent> rows = new ArrayList<>(handedOff.size());
             for (int k = 0; k < handedOff.size(); k++) {
-                SlaClocks.HandOff h = handedOff.get(k).handOff;
-                rows.add(event(h.leadId(), h.at(), Action.HAND_OFF, actor, "Handed off at intake; " + slaSummary(applied.get(k))));
+                LeadClocks.HandOff h = handedOff.get(k).handOff;
+                rows.add(event(h.leadId(), h.at(), Action.HAND_OFF, actor, "Handed off at intake; " + LeadClocks.describe(applied.get(k))));
             }
             return events.insertAll(rows);
         });
@@ -399,33 +396,33 @@ public class LeadService {
             lead.rejectReason = null;
             lead.rejectNote = null;
             lead.updatedAt = now();
-            SlaClocks.HandOff handOff = new SlaClocks.HandOff(lead.id, lead.handoffId, at, lead.source, lead.country,
+            LeadClocks.HandOff handOff = new LeadClocks.HandOff(lead.id, lead.handoffId, at, lead.source, lead.country,
                     lead.ownerId, lead.teamKey, lead.fitIcpKey, lead.fitTier);
             return leads.flush()
-                    .chain(() -> clocks.start(List.of(handOff)))
-                    .chain(applied -> record(lead, Action.HAND_OFF, actor, at, "Handed off; " + slaSummary(applied.get(0))));
+                    .chain(() -> clocks.handedOff(List.of(handOff)))
+                    .chain(applied -> record(lead, Action.HAND_OFF, actor, at, "Handed off; " + LeadClocks.describe(applied.get(0))));
         });
     }
 
     @WithTransaction
     public Uni<Versioned<LeadView>> accept(UUID id, TeamScope scope, String actor) {
-        return simple(id, Action.ACCEPT, null, SlaEvent.ACCEPTED, scope, actor, "Accepted");
+        return simple(id, Action.ACCEPT, null, LeadClocks.Change.ACCEPTED, scope, actor, "Accepted");
     }
 
     @WithTransaction
     public Uni<Versioned<LeadView>> qualify(UUID id, TeamScope scope, String actor) {
-        return simple(id, Action.QUALIFY, null, SlaEvent.QUALIFIED, scope, actor, "Qualified");
+        return simple(id, Action.QUALIFY, null, LeadClocks.Change.QUALIFIED, scope, actor, "Qualified");
     }
 
     @WithTransaction
     public Uni<Versioned<LeadView>> recycle(UUID id, TeamScope scope, String actor) {
-        return simple(id, Action.RECYCLE, null, SlaEvent.RECYCLED, scope, actor, "Recycled to nurture; running clocks cancelled");
+        return simple(id, Action.RECYCLE, null, LeadClocks.Change.RECYCLED, scope, actor, "Recycled to nurture; running clocks cancelled");
     }
 
     @WithTransaction
     public Uni<Versioned<LeadView>> close(UUID id, LeadActions.Close body, TeamScope scope, String actor) {
         Outcome outcome = Outcome.valueOf(body.outcome().toUpperCase(Locale.ROOT));
-        return simple(id, Action.CLOSE, outcome, SlaEvent.CLOSED, scope, actor,
+        return simple(id, Action.CLOSE, outcome, LeadClocks.Change.CLOSED, scope, actor,
                 "Closed as " + body.outcome() + "; running clocks cancelled");
     }
 
@@ -442,7 +439,7 @@ public class LeadService {
             lead.rejectNote = note;
             lead.updatedAt = at;
             return leads.flush()
-                    .chain(() -> clocks.leadChanged(lead.id, SlaEvent.REJECTED, at))
+                    .chain(() -> clocks.changed(lead.id, LeadClocks.Change.REJECTED, at))
                     .chain(() -> record(lead, Action.REJECT, actor, at, "Rejected (" + body.reason() + ")"
                             + (note == null ? "" : ": " + note)));
         });
@@ -468,7 +465,7 @@ public class LeadService {
         });
     }
 
-    private Uni<Versioned<LeadView>> simple(UUID id, Action action, Outcome outcome, SlaEvent event, TeamScope scope,
+    private Uni<Versioned<LeadView>> simple(UUID id, Action action, Outcome outcome, LeadClocks.Change event, TeamScope scope,
             String actor, String summary) {
         return lockForAction(id, action, scope, null).chain(lead -> {
             Instant at = now();
@@ -478,7 +475,7 @@ public class LeadService {
             }
             lead.updatedAt = at;
             return leads.flush()
-                    .chain(() -> clocks.leadChanged(lead.id, event, at))
+                    .chain(() -> clocks.changed(lead.id, event, at))
                     .chain(() -> record(lead, action, actor, at, summary));
         });
     }
@@ -555,11 +552,6 @@ public class LeadService {
         e.actor = actor;
         e.summary = summary;
         return e;
-    }
-
-    private static String slaSummary(Optional<SlaClocks.Applied> applied) {
-        return applied.map(a -> "SLA policy '" + a.policyKey() + "' revision " + a.policyRevision() + ": "
-                + a.clocks() + " clocks started").orElse("no SLA policy matched: no clocks");
     }
 
     // ---------------------------------------------------------------------------------------------- erasure
