@@ -6,7 +6,8 @@ import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.ProblemException;
 import io.accord.lead.LeadHistory;
-import io.accord.lead.LeadService;
+import io.accord.lead.LeadIntake;
+import io.accord.lead.LeadQueries;
 import io.accord.lead.LeadSummary;
 import io.accord.lead.TouchView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,13 +29,15 @@ public class SlaService {
 
     private final SlaClockRepository clocks;
     private final SlaClocks engine;
-    private final LeadService leads;
+    private final LeadQueries leads;
+    private final LeadIntake intake;
     private final Clock clock;
 
-    public SlaService(SlaClockRepository clocks, SlaClocks engine, LeadService leads, Clock clock) {
+    public SlaService(SlaClockRepository clocks, SlaClocks engine, LeadQueries leads, LeadIntake intake, Clock clock) {
         this.clocks = clocks;
         this.engine = engine;
         this.leads = leads;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -91,7 +94,7 @@ public class SlaService {
         Instant at = request.at() != null ? request.at().truncatedTo(ChronoUnit.SECONDS)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Uni<LeadSummary> lead = request.leadId() != null ? leads.summary(request.leadId())
-                : leads.preview(request.lead(), "lead.");
+                : intake.preview(request.lead(), "lead.");
         return lead.chain(l -> {
             PolicySelector.Facts facts = new PolicySelector.Facts(l.tier(), l.icpKey(), l.source(), l.country(),
                     l.teamKey());
