@@ -51,18 +51,7 @@ final class BindingErrors {
 
     /** The JSON path of a binding failure, e.g. {@code criteria[2].weight}. */
     static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
+        return JsonPaths.of(e);
     }
 
     /** What the value at the failure's path should have been. */

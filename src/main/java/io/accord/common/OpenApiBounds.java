@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * The bounds the code enforces on request fields that carry no Bean Validation annotation (the rules classes check
- * them: {@code IcpRules}, {@code SlaPolicyRules}, {@code LeadIntakeRules}, {@code IcpScoring}, {@code LeadService}),
+ * them: {@code IcpRules}, {@code SlaPolicyRules}, {@code LeadIntakeRules}, {@code IcpScoring}, {@code LeadIntake}),
  * declared in the contract. A key that refers to another resource gets the longest key that can exist (64), so a
  * longer one can never be valid.
  */

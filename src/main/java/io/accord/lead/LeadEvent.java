@@ -19,4 +19,16 @@ public class LeadEvent {
     public String kind;
     public String actor;
     public String summary;
+
+    /** A new event with a fresh id. */
+    static LeadEvent of(UUID leadId, Instant at, LeadLifecycle.Action action, String actor, String summary) {
+        LeadEvent e = new LeadEvent();
+        e.id = UUID.randomUUID();
+        e.leadId = leadId;
+        e.at = at;
+        e.kind = action.wire();
+        e.actor = actor;
+        e.summary = summary;
+        return e;
+    }
 }

@@ -4,8 +4,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -14,9 +12,5 @@ class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     /** The lead, locked until the transaction ends, so that actions on one lead run one after the other. */
     Uni<Lead> lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    Uni<List<Lead>> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }
 }

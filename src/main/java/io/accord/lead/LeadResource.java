@@ -53,13 +53,20 @@ public class LeadResource {
             + "a 409 `urn:accord:problem:invalid-transition` whose `allowedActions` lists what is allowed." + TEAM_SCOPE;
 
 
-    private final LeadService leads;
+    private final LeadIntake intake;
+    private final LeadLifecycleService lifecycle;
+    private final LeadTouches touches;
+    private final LeadQueries queries;
     private final Idempotency idempotency;
     private final SecurityIdentity identity;
     private final ContactPrivacy privacy;
 
-    public LeadResource(LeadService leads, Idempotency idempotency, SecurityIdentity identity, ContactPrivacy privacy) {
-        this.leads = leads;
+    public LeadResource(LeadIntake intake, LeadLifecycleService lifecycle, LeadTouches touches, LeadQueries queries,
+            Idempotency idempotency, SecurityIdentity identity, ContactPrivacy privacy) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.touches = touches;
+        this.queries = queries;
         this.idempotency = idempotency;
         this.identity = identity;
         this.privacy = privacy;
@@ -91,8 +98,8 @@ public class LeadResource {
     public Uni<Response> ingestLead(
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull LeadRequest body) {
-        return leads.prepare(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads",
-                body, () -> leads.ingest(intake, scope(), actor()).map(r -> shown(r.lead()).respond(r.created()
+        return intake.prepare(body).chain(prepared -> idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads",
+                body, () -> intake.ingest(prepared, scope(), actor()).map(r -> shown(r.lead()).respond(r.created()
                         ? Response.created(URI.create("/api/v1/leads/" + r.lead().view().id())) : Response.ok()))));
     }
 
@@ -115,8 +122,8 @@ public class LeadResource {
     public Uni<Response> ingestLeadsInBulk(
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull BulkLeadRequest body) {
-        return leads.prepareBulk(body).chain(intake -> idempotency.once(actor(), idempotencyKey, "POST",
-                "/api/v1/leads/bulk", body, () -> leads.ingestBulk(intake, scope(), actor()).map(r -> Response.ok(r).build())));
+        return intake.prepareBulk(body).chain(prepared -> idempotency.once(actor(), idempotencyKey, "POST",
+                "/api/v1/leads/bulk", body, () -> intake.ingestBulk(prepared, scope(), actor()).map(r -> Response.ok(r).build())));
     }
 
     @GET
@@ -144,7 +151,7 @@ public class LeadResource {
         LeadFilter filter = new LeadFilter(s, Params.blankToNull(ownerId), Params.blankToNull(teamKey),
                 Params.blankToNull(icpKey), Params.blankToNull(tier), Params.blankToNull(source),
                 Params.instant("handedOffFrom", handedOffFrom), Params.instant("handedOffTo", handedOffTo));
-        return leads.list(filter, PageRequest.parse(limit, cursor)).map(p -> privacy.forCaller(p, identity));
+        return queries.list(filter, PageRequest.parse(limit, cursor)).map(p -> privacy.forCaller(p, identity));
     }
 
     @GET
@@ -154,7 +161,7 @@ public class LeadResource {
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
     public Uni<Response> getLead(@PathParam("id") String id) {
-        return leads.get(leadId(id)).map(v -> shown(v).respond(Response.ok()));
+        return queries.get(leadId(id)).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -172,7 +179,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> handOffLead(@PathParam("id") String id, @Valid LeadActions.HandOff body) {
-        return leads.handOff(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.handOff(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -187,7 +194,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> acceptLead(@PathParam("id") String id) {
-        return leads.accept(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.accept(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -205,7 +212,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "Invalid reason, or `other` without a note",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> rejectLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Reject body) {
-        return leads.reject(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.reject(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -220,7 +227,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> qualifyLead(@PathParam("id") String id) {
-        return leads.qualify(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.qualify(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -237,7 +244,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "Invalid outcome",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> closeLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Close body) {
-        return leads.close(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.close(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -253,7 +260,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> recycleLead(@PathParam("id") String id) {
-        return leads.recycle(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.recycle(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -272,7 +279,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "Neither owner nor team, or an unknown team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> assignLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Assign body) {
-        return leads.assign(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.assign(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     @POST
@@ -296,7 +303,7 @@ public class LeadResource {
             @Valid @NotNull TouchRequest body) {
         UUID leadId = leadId(id);
         return idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads/" + leadId + "/touches", body,
-                () -> leads.logTouch(leadId, body, scope(), actor()).map(t -> Response
+                () -> touches.logTouch(leadId, body, scope(), actor()).map(t -> Response
                         .created(URI.create("/api/v1/leads/" + leadId + "/touches/" + t.id())).entity(t).build()));
     }
 
@@ -308,7 +315,7 @@ public class LeadResource {
     public Uni<Page<TouchView>> listTouches(@PathParam("id") String id,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return leads.touches(leadId(id), PageRequest.parse(limit, cursor));
+        return touches.touches(leadId(id), PageRequest.parse(limit, cursor));
     }
 
     @GET
@@ -318,7 +325,7 @@ public class LeadResource {
     @APIResponse(responseCode = "200", description = "The touch",
             content = @Content(schema = @Schema(implementation = TouchView.class)))
     public Uni<TouchView> getTouch(@PathParam("id") String id, @PathParam("touchId") String touchId) {
-        return leads.touch(leadId(id), Params.uuid("Touch", touchId));
+        return touches.touch(leadId(id), Params.uuid("Touch", touchId));
     }
 
     @POST
@@ -341,7 +348,7 @@ public class LeadResource {
     @APIResponse(responseCode = "404", description = "No such lead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> eraseLead(@PathParam("id") String id) {
-        return leads.erase(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+        return lifecycle.erase(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
 
     private String actor() {

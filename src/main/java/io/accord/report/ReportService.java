@@ -1,5 +1,6 @@
 package io.accord.report;
 
+import io.accord.sla.ClockDurations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;

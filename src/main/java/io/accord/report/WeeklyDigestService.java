@@ -1,6 +1,7 @@
 package io.accord.report;
 
 import io.accord.commitment.CommitmentService;
+import io.accord.sla.ClockDurations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -14,14 +14,12 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,16 +47,10 @@ public class BreachDetector {
      * The claim, which is also the idle poll: clocks whose next check has come, served by the partial index
      * {@code sla_clocks_next_check} (checked by {@code ScheduledQueryPlansTest}).
      */
-    public static final String CLAIM = "select c.id, c.lead_id, c.status, c.owner_id, c.team_key, c.tier, "
-            + "c.policy_key, c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
-            + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
-            + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
-            + "exists (select 1 from alerts a where a.subject = c.id::text and a.kind = 'sla.breached' "
-            + "and a.status = 'resolved') as breach_resolved "
-            + "from sla_clocks c join leads l on l.id = c.lead_id left join teams t on t.key = c.team_key "
-            + "where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked";
+    public static final String CLAIM = ClockBatchStore.CLAIM_DUE;
 
     private final Pool pool;
+    private final ClockBatchStore store;
     private final AlertService alerts;
     private final Clock clock;
     private final Vertx vertx;
@@ -72,9 +64,10 @@ public class BreachDetector {
     private final Timer detectionLag;
     private long timer = -1;
 
-    public BreachDetector(Pool pool, AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry,
-            DetectorSettings config) {
+    public BreachDetector(Pool pool, ClockBatchStore store, AlertService alerts, Clock clock, Vertx vertx,
+            MeterRegistry registry, DetectorSettings config) {
         this.pool = pool;
+        this.store = store;
         this.alerts = alerts;
         this.clock = clock;
         this.vertx = vertx;
@@ -152,7 +145,7 @@ public class BreachDetector {
     private Uni<Integer> scan(Runnable whenFull) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long started = System.nanoTime();
-        return pool.withTransaction(conn -> claim(conn, now).chain(rows -> {
+        return pool.withTransaction(conn -> store.claimDue(conn, now, batch).chain(rows -> {
                     if (rows.size() == batch) {
                         whenFull.run();
                     }
@@ -165,16 +158,6 @@ public class BreachDetector {
                 });
     }
 
-    private Uni<List<Row>> claim(SqlConnection conn, Instant now) {
-        return conn.preparedQuery(CLAIM)
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), batch))
-                .map(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return list;
-                });
-    }
-
     private Uni<Void> handle(SqlConnection conn, Instant now, List<Row> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -183,18 +166,9 @@ public class BreachDetector {
         List<Instant> checkpoints = new ArrayList<>();
         List<UUID> resolveClocks = new ArrayList<>();
         List<String> resolutions = new ArrayList<>();
-        int n = rows.size();
-        UUID[] ids = new UUID[n];
-        String[] statuses = new String[n];
-        OffsetDateTime[] breachedAt = new OffsetDateTime[n];
-        OffsetDateTime[] warnedAt = new OffsetDateTime[n];
-        OffsetDateTime[] escalatedAt = new OffsetDateTime[n];
-        OffsetDateTime[] nextCheck = new OffsetDateTime[n];
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
+        List<ClockBatchStore.Checked> checked = new ArrayList<>(rows.size());
+        for (Row r : rows) {
             UUID id = r.getUUID("id");
-            ids[i] = id;
             String status = r.getString("status");
             Instant warn = instant(r, "warn_at");
             Instant due = instant(r, "due_at");
@@ -203,7 +177,6 @@ public class BreachDetector {
             boolean escalated = r.getOffsetDateTime("escalation_raised_at") != null;
             ClockCheck check = ClockCheck.of(status, r.getBoolean("late"), warn, due, escalate, warned, escalated,
                     r.getBoolean("breach_resolved"), now);
-            statuses[i] = check.status();
             if (check.resolution() != null) {
                 resolveClocks.add(id);
                 resolutions.add(check.resolution());
@@ -211,30 +184,20 @@ public class BreachDetector {
             if (check.raiseWarning()) {
                 drafts.add(draft("sla.warning", r, null));
                 checkpoints.add(warn);
-                warnedAt[i] = at;
             }
             if (check.raiseBreach()) {
                 drafts.add(draft("sla.breached", r, null));
                 checkpoints.add(due);
-                breachedAt[i] = at;
             }
             if (check.raiseEscalation()) {
                 drafts.add(draft("sla.escalated", r, r.getString("manager_id")));
                 checkpoints.add(escalate);
-                escalatedAt[i] = at;
             }
-            nextCheck[i] = check.nextCheck() == null ? null : check.nextCheck().atOffset(ZoneOffset.UTC);
+            checked.add(new ClockBatchStore.Checked(id, check.status(), check.raiseBreach() ? now : null,
+                    check.raiseWarning() ? now : null, check.raiseEscalation() ? now : null, check.nextCheck()));
         }
         // The clocks first: raising alerts appends events under the sequence lock, which is then held only briefly.
-        return conn.preparedQuery("update sla_clocks c set status = x.status, "
-                                + "breached_at = coalesce(c.breached_at, x.breached), "
-                                + "warning_raised_at = coalesce(c.warning_raised_at, x.warned), "
-                                + "escalation_raised_at = coalesce(c.escalation_raised_at, x.escalated), "
-                                + "next_check_at = x.next "
-                                + "from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], "
-                                + "$5::timestamptz[], $6::timestamptz[]) as x(id, status, breached, warned, escalated, next) "
-                                + "where c.id = x.id")
-                        .execute(Tuple.of(ids, statuses, breachedAt, warnedAt, escalatedAt, nextCheck))
+        return store.checked(conn, checked)
                 .chain(() -> alerts.raise(conn, now, drafts))
                 .invoke(created -> measure(created, drafts, checkpoints, now))
                 .chain(() -> alerts.resolveForClocks(conn, now, resolveClocks, resolutions))

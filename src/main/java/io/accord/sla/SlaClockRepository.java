@@ -118,10 +118,6 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
         return list("leadId = ?1 order by createdAt, id", leadId);
     }
 
-    Uni<List<SlaClock>> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
-    }
-
     /** A page of the board, by due date then id. */
     Uni<List<SlaClock>> board(BoardFilter filter, Cursor after, int fetchSize) {
         StringBuilder q = new StringBuilder("1 = 1");

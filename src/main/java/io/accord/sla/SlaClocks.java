@@ -3,6 +3,7 @@ package io.accord.sla;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.calendar.BusinessCalendar;
 import io.accord.calendar.CalendarService;
+import io.accord.lead.LeadClocks;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -22,25 +23,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Starts, meets and cancels SLA clocks as leads move. The lead feature calls it inside the transaction of the lead's
- * change, so a lead and its clocks always agree. Selection is {@link PolicySelector}, deadlines come from the
- * calendar engine ({@link CalendarService#deadline}), meeting rules are {@link ClockRules}.
+ * Starts, meets and cancels SLA clocks as leads move: the SLA side of the lead feature's port {@link LeadClocks},
+ * which the lead feature calls inside the transaction of the lead's change, so a lead and its clocks always agree.
+ * Selection is {@link PolicySelector}, deadlines come from the calendar engine ({@link CalendarService#deadline}),
+ * meeting rules are {@link ClockRules}.
  */
 @ApplicationScoped
-public class SlaClocks {
-
-    /** A lead at the moment it is handed off: what selection matches and what the clocks copy. */
-    public record HandOff(UUID leadId, UUID handoffId, Instant at, String source, String country, String ownerId,
-            String teamKey, String icpKey, String tier) {
-
-        public PolicySelector.Facts facts() {
-            return new PolicySelector.Facts(tier, icpKey, source, country, teamKey);
-        }
-    }
-
-    /** The policy revision a hand-off started clocks from. */
-    public record Applied(String policyKey, int policyRevision, int clocks) {
-    }
+public class SlaClocks implements LeadClocks {
 
     /** The clocks a policy would start: one entry per milestone. */
     public record Plan(CompiledPolicyRef policy, Instant startedAt, List<PlannedClock> clocks) {
@@ -72,16 +61,17 @@ public class SlaClocks {
      * Starts one clock per milestone of the selected policy for each hand-off; one result per hand-off, empty when no
      * enabled policy matches (the lead then has no clocks). All clocks are written with one statement.
      */
+    @Override
     @WithTransaction
-    public Uni<List<Optional<Applied>>> start(List<HandOff> handOffs) {
+    public Uni<List<Optional<Started>>> handedOff(List<HandOff> handOffs) {
         if (handOffs.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return plans(handOffs.stream().map(HandOff::facts).toList(),
+        return plans(handOffs.stream().map(SlaClocks::facts).toList(),
                 handOffs.stream().map(HandOff::at).toList()).chain(plans -> {
                     Instant now = now();
                     List<SlaClock> rows = new ArrayList<>();
-                    List<Optional<Applied>> applied = new ArrayList<>(handOffs.size());
+                    List<Optional<Started>> applied = new ArrayList<>(handOffs.size());
                     for (int i = 0; i < handOffs.size(); i++) {
                         HandOff h = handOffs.get(i);
                         Optional<Plan> plan = plans.get(i);
@@ -93,21 +83,23 @@ public class SlaClocks {
                         for (PlannedClock planned : plan.get().clocks()) {
                             rows.add(clock(h, p, planned, now));
                         }
-                        applied.add(Optional.of(new Applied(p.key(), p.revision(), plan.get().clocks().size())));
+                        applied.add(Optional.of(new Started(p.key(), p.revision(), plan.get().clocks().size())));
                     }
                     return clocks.insertAll(rows).replaceWith(applied);
                 });
     }
 
-    /** What {@link #start} would do for a lead with these facts, handed off at {@code at}; stores nothing. */
+    /** What {@link #handedOff} would do for a lead with these facts, handed off at {@code at}; stores nothing. */
     @WithTransaction
     public Uni<Optional<Plan>> plan(PolicySelector.Facts facts, Instant at) {
         return plans(List.of(facts), List.of(at)).map(list -> list.get(0));
     }
 
     /** Meets and cancels the lead's live clocks as {@link ClockRules} says for a lifecycle event at {@code at}. */
+    @Override
     @WithTransaction
-    public Uni<Void> leadChanged(UUID leadId, SlaEvent event, Instant at) {
+    public Uni<Void> changed(UUID leadId, Change change, Instant at) {
+        SlaEvent event = event(change);
         Set<String> met = ClockRules.metBy(event).stream().map(Milestone::wire).collect(Collectors.toSet());
         Uni<Integer> meet = met.isEmpty() ? Uni.createFrom().item(0) : clocks.meet(leadId, met, at);
         return meet.chain(n -> ClockRules.cancels(event) ? clocks.cancel(leadId, at) : Uni.createFrom().item(0))
@@ -118,6 +110,7 @@ public class SlaClocks {
      * Re-checks the lead's live touch clocks against its touches' times (all of them, or at least those since the
      * current hand-off): first_touch and attempts clocks whose touch has now happened are met at that touch's time.
      */
+    @Override
     @WithTransaction
     public Uni<Void> touchesChanged(UUID leadId, List<Instant> touchTimes) {
         return clocks.live(leadId).chain(live -> {
@@ -134,6 +127,7 @@ public class SlaClocks {
     }
 
     /** The lead's owner or team changed: its live clocks follow. */
+    @Override
     @WithTransaction
     public Uni<Void> reassigned(UUID leadId, String ownerId, String teamKey) {
         return clocks.reassign(leadId, ownerId, teamKey).replaceWithVoid();
@@ -176,6 +170,20 @@ public class SlaClocks {
         return Multi.createFrom().iterable(keys)
                 .onItem().transformToUniAndConcatenate(k -> calendars.calendar(k).map(c -> Map.entry(k, c)))
                 .collect().in(HashMap::new, (map, e) -> map.put(e.getKey(), e.getValue()));
+    }
+
+    private static PolicySelector.Facts facts(HandOff h) {
+        return new PolicySelector.Facts(h.tier(), h.icpKey(), h.source(), h.country(), h.teamKey());
+    }
+
+    private static SlaEvent event(Change change) {
+        return switch (change) {
+            case ACCEPTED -> SlaEvent.ACCEPTED;
+            case REJECTED -> SlaEvent.REJECTED;
+            case QUALIFIED -> SlaEvent.QUALIFIED;
+            case CLOSED -> SlaEvent.CLOSED;
+            case RECYCLED -> SlaEvent.RECYCLED;
+        };
     }
 
     private static SlaClock clock(HandOff h, CompiledPolicyRef p, PlannedClock planned, Instant now) {

@@ -6,10 +6,10 @@ import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.ProblemException;
 import io.accord.lead.LeadHistory;
-import io.accord.lead.LeadService;
+import io.accord.lead.LeadIntake;
+import io.accord.lead.LeadQueries;
 import io.accord.lead.LeadSummary;
 import io.accord.lead.TouchView;
-import io.accord.team.TeamService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,35 +17,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * Reads over SLA clocks: a lead's clocks and timeline, the board of clocks by due date, policy previews, and the
- * context an alert about a clock needs (for the alerts feature).
+ * Reads over SLA clocks: a lead's clocks and timeline, the board of clocks by due date, and policy previews.
  */
 @ApplicationScoped
 public class SlaService {
 
     private final SlaClockRepository clocks;
     private final SlaClocks engine;
-    private final LeadService leads;
-    private final TeamService teams;
+    private final LeadQueries leads;
+    private final LeadIntake intake;
     private final Clock clock;
 
-    public SlaService(SlaClockRepository clocks, SlaClocks engine, LeadService leads, TeamService teams, Clock clock) {
+    public SlaService(SlaClockRepository clocks, SlaClocks engine, LeadQueries leads, LeadIntake intake, Clock clock) {
         this.clocks = clocks;
         this.engine = engine;
         this.leads = leads;
-        this.teams = teams;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -102,7 +94,7 @@ public class SlaService {
         Instant at = request.at() != null ? request.at().truncatedTo(ChronoUnit.SECONDS)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Uni<LeadSummary> lead = request.leadId() != null ? leads.summary(request.leadId())
-                : leads.preview(request.lead(), "lead.");
+                : intake.preview(request.lead(), "lead.");
         return lead.chain(l -> {
             PolicySelector.Facts facts = new PolicySelector.Facts(l.tier(), l.icpKey(), l.source(), l.country(),
                     l.teamKey());
@@ -116,43 +108,6 @@ public class SlaService {
                                     c.deadlines().dueAt(), c.deadlines().escalateAt())).toList()))
                     .orElseGet(() -> new SlaPreview.View(false, null, shown, at, List.of())));
         });
-    }
-
-    /**
-     * What alerts about these clocks need (lead identity and company, owner, team and its manager, policy revision,
-     * milestone, deadlines), in the order of the ids; unknown ids are skipped. Three indexed reads whatever the number
-     * of clocks. Runs in the caller's session if there is one.
-     */
-    @WithSession
-    public Uni<List<ClockAlertContext>> alertContexts(Collection<UUID> clockIds) {
-        List<UUID> ids = List.copyOf(new LinkedHashSet<>(clockIds));
-        return clocks.byIds(ids).chain(rows -> {
-            Map<UUID, SlaClock> byId = rows.stream().collect(Collectors.toMap(c -> c.id, c -> c));
-            Set<UUID> leadIds = rows.stream().map(c -> c.leadId).collect(Collectors.toSet());
-            Set<String> teamKeys = rows.stream().map(c -> c.teamKey).filter(Objects::nonNull).collect(Collectors.toSet());
-            return leads.summaries(leadIds).chain(leadMap -> teams.summaries(teamKeys).map(teamMap -> {
-                List<ClockAlertContext> out = new ArrayList<>(rows.size());
-                for (UUID id : ids) {
-                    SlaClock c = byId.get(id);
-                    if (c == null) {
-                        continue;
-                    }
-                    LeadSummary l = leadMap.get(c.leadId);
-                    var team = c.teamKey == null ? null : teamMap.get(c.teamKey);
-                    out.add(new ClockAlertContext(c.id, c.leadId, l == null ? null : l.source(),
-                            l == null ? null : l.externalId(), l == null ? null : l.companyName(), c.tier, c.ownerId,
-                            c.teamKey, team == null ? null : team.managerId(), c.policyKey, c.policyRevision,
-                            c.milestone, c.status, c.startedAt, c.warnAt, c.dueAt, c.escalateAt));
-                }
-                return out;
-            }));
-        });
-    }
-
-    /** {@link #alertContexts} for one clock. */
-    @WithSession
-    public Uni<Optional<ClockAlertContext>> alertContext(UUID clockId) {
-        return alertContexts(List.of(clockId)).map(list -> list.stream().findFirst());
     }
 
     private static List<LeadSlaView.TimelineEntry> timeline(LeadHistory history, List<SlaClock> rows, Instant now) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accord.alert.EventFeed;
 import io.accord.commitment.CommitmentChecker;
-import io.accord.report.ClockDurations;
 import io.accord.report.SlaRollups;
 import io.accord.sla.BreachDetector;
+import io.accord.sla.ClockDurations;
 import io.accord.webhook.WebhookDispatcher;
 import io.accord.webhook.WebhookSecretsReseal;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.accord.sla.ClockDurations;
 import io.accord.support.Api;
 import io.accord.support.Fixtures;
 import io.accord.support.TestClock;

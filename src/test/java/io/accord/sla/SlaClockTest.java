@@ -14,7 +14,6 @@ import io.accord.support.Fixtures;
 import io.accord.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -36,9 +35,6 @@ class SlaClockTest {
 
     @Inject
     AgroalDataSource db;
-
-    @Inject
-    SlaService sla;
 
     @AfterEach
     void resetClock() {
@@ -392,31 +388,5 @@ class SlaClockTest {
         String etag = admin().get("/api/v1/sla-policies/" + source).then().extract().header("ETag");
         admin().header("If-Match", etag).delete("/api/v1/sla-policies/" + source).then().statusCode(409)
                 .body("type", equalTo("urn:accord:problem:in-use"));
-    }
-
-    @Test
-    void alertContextHasWhatAnAlertNeeds() throws Throwable {
-        String source = sourceWithPolicy();
-        String team = Fixtures.team("mgr-4", null);
-        String id = Fixtures.ingest(Fixtures.lead(source, "alert", "DE"));
-        admin().body(Map.of("ownerId", "u-5", "teamKey", team)).post("/api/v1/leads/" + id + "/hand-off").then()
-                .statusCode(200);
-        Map<String, Object> first = clock(slaOf(id), "first_touch");
-        UUID clockId = UUID.fromString((String) first.get("id"));
-        List<ClockAlertContext> contexts = VertxContextSupport.subscribeAndAwait(
-                () -> sla.alertContexts(List.of(clockId, UUID.randomUUID())));
-        assertEquals(1, contexts.size());
-        ClockAlertContext c = contexts.get(0);
-        assertEquals(UUID.fromString(id), c.leadId());
-        assertEquals(source, c.source());
-        assertEquals("alert", c.externalId());
-        assertEquals("Acme alert", c.companyName());
-        assertEquals("u-5", c.ownerId());
-        assertEquals(team, c.teamKey());
-        assertEquals("mgr-4", c.teamManagerId());
-        assertEquals(source, c.policyKey());
-        assertEquals(1, c.policyRevision());
-        assertEquals("first_touch", c.milestone());
-        assertEquals(Instant.parse((String) first.get("dueAt")), c.dueAt());
     }
 }

@@ -1,0 +1,107 @@
+package io.accord.sla;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The statements of the two scheduled jobs on {@code sla_clocks}, run on the caller's pool connection and transaction:
+ * the breach detector's claim and checkpoints ({@link BreachDetector}) and the business-time fill
+ * ({@link ClockDurations}). Together with {@link SlaClockRepository} (the changes leads drive) the only writers of
+ * {@code sla_clocks}. Claims lock with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work.
+ */
+@ApplicationScoped
+class ClockBatchStore {
+
+    /** Clocks whose next check has come, with what their alerts need; served by {@code sla_clocks_next_check}. */
+    static final String CLAIM_DUE = "select c.id, c.lead_id, c.status, c.owner_id, c.team_key, c.tier, "
+            + "c.policy_key, c.policy_revision, c.milestone, c.warn_at, c.due_at, c.escalate_at, c.late, "
+            + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
+            + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
+            + "exists (select 1 from alerts a where a.subject = c.id::text and a.kind = 'sla.breached' "
+            + "and a.status = 'resolved') as breach_resolved "
+            + "from sla_clocks c join leads l on l.id = c.lead_id left join teams t on t.key = c.team_key "
+            + "where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked";
+
+    /** Met clocks whose business time is still to be computed; served by {@code sla_clocks_business_pending}. */
+    static final String CLAIM_PENDING_DURATIONS = "select id, calendar_key, started_at, met_at from sla_clocks "
+            + "where status = 'met' and business_seconds_to_met is null order by met_at limit $1 "
+            + "for update skip locked";
+
+    /** What one clock's check decided; null instants leave the column as it is (next: no further check). */
+    record Checked(UUID id, String status, Instant breachedAt, Instant warnedAt, Instant escalatedAt, Instant next) {
+    }
+
+    /** A met clock whose business time to met is to be computed. */
+    record Pending(UUID id, String calendarKey, Instant startedAt, Instant metAt) {
+    }
+
+    /** Claims up to {@code batch} clocks whose next check is at or before {@code now}. */
+    Uni<List<Row>> claimDue(SqlConnection conn, Instant now, int batch) {
+        return conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(utc(now), batch)).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return list;
+        });
+    }
+
+    /** Records the checks with one statement; a raised-at or breached-at already set is kept. */
+    Uni<Void> checked(SqlConnection conn, List<Checked> checks) {
+        int n = checks.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] breached = new OffsetDateTime[n];
+        OffsetDateTime[] warned = new OffsetDateTime[n];
+        OffsetDateTime[] escalated = new OffsetDateTime[n];
+        OffsetDateTime[] next = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Checked c = checks.get(i);
+            ids[i] = c.id();
+            statuses[i] = c.status();
+            breached[i] = utc(c.breachedAt());
+            warned[i] = utc(c.warnedAt());
+            escalated[i] = utc(c.escalatedAt());
+            next[i] = utc(c.next());
+        }
+        return conn.preparedQuery("update sla_clocks c set status = x.status, "
+                        + "breached_at = coalesce(c.breached_at, x.breached), "
+                        + "warning_raised_at = coalesce(c.warning_raised_at, x.warned), "
+                        + "escalation_raised_at = coalesce(c.escalation_raised_at, x.escalated), "
+                        + "next_check_at = x.next "
+                        + "from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], "
+                        + "$5::timestamptz[], $6::timestamptz[]) as x(id, status, breached, warned, escalated, next) "
+                        + "where c.id = x.id")
+                .execute(Tuple.of(ids, statuses, breached, warned, escalated, next)).replaceWithVoid();
+    }
+
+    /** Claims up to {@code batch} met clocks without a business time, oldest met first. */
+    Uni<List<Pending>> claimPendingDurations(SqlConnection conn, int batch) {
+        return conn.preparedQuery(CLAIM_PENDING_DURATIONS).execute(Tuple.of(batch)).map(rows -> {
+            List<Pending> pending = new ArrayList<>();
+            for (Row r : rows) {
+                pending.add(new Pending(r.getUUID("id"), r.getString("calendar_key"),
+                        r.getOffsetDateTime("started_at").toInstant(), r.getOffsetDateTime("met_at").toInstant()));
+            }
+            return pending;
+        });
+    }
+
+    /** Sets {@code business_seconds_to_met} of the clocks, one value per id (-1: unknown). */
+    Uni<Void> businessSecondsToMet(SqlConnection conn, UUID[] ids, Long[] seconds) {
+        return conn.preparedQuery("update sla_clocks c set business_seconds_to_met = x.s "
+                        + "from unnest($1::uuid[], $2::bigint[]) as x(id, s) where c.id = x.id")
+                .execute(Tuple.of(ids, seconds)).replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+}
