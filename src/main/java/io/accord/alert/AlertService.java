@@ -61,14 +61,15 @@ public class AlertService {
      * Raises the drafts that do not exist yet, inside {@code conn}'s transaction, and returns the ones this call
      * created (a draft whose alert exists already is skipped: exactly once, whichever replica tries).
      */
-    public Uni<List<AlertView>> raise(SqlConnection conn, Instant detectedAt, List<AlertDraft> drafts) {
+    public Uni<List<AlertView>> raise(SqlConnection conn, Instant detectedAt, List<? extends AlertDraft> drafts) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         OffsetDateTime at = detectedAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         // One global insertion order, so that transactions raising overlapping alerts cannot deadlock.
-        List<AlertDraft> ordered = drafts.stream()
-                .sorted(java.util.Comparator.comparing(AlertDraft::subject).thenComparing(AlertDraft::kind)).toList();
+        List<AlertColumns> ordered = drafts.stream()
+                .sorted(java.util.Comparator.comparing(AlertDraft::subject).thenComparing(AlertDraft::kind))
+                .map(AlertDraft::columns).toList();
         int n = ordered.size();
         UUID[] ids = new UUID[n];
         String[] kinds = new String[n];
@@ -88,7 +89,7 @@ public class AlertService {
         OffsetDateTime[] dues = new OffsetDateTime[n];
         String[] details = new String[n];
         for (int i = 0; i < n; i++) {
-            AlertDraft d = ordered.get(i);
+            AlertColumns d = ordered.get(i);
             ids[i] = UUID.randomUUID();
             kinds[i] = d.kind();
             subjects[i] = d.subject();
@@ -139,7 +140,7 @@ public class AlertService {
                 });
     }
 
-    private static AlertView created(UUID id, AlertDraft d, Map<String, Object> details, Instant at) {
+    private static AlertView created(UUID id, AlertColumns d, Map<String, Object> details, Instant at) {
         return new AlertView(id, d.kind(), "open", null, d.clockId(), d.leadId(), d.source(), d.externalId(),
                 d.companyName(), d.tier(), d.ownerId(), d.teamKey(), d.managerId(), d.policyKey(), d.policyRevision(),
                 d.milestone(), d.dueAt() == null ? null : d.dueAt().truncatedTo(ChronoUnit.MICROS), at,

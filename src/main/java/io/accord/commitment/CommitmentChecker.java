@@ -133,7 +133,7 @@ public class CommitmentChecker {
         details.put("projected", fig.projected());
         details.put("attainment", fig.attainment());
         details.put("status", fig.status().wire());
-        return new AlertDraft(f.kind(), CommitmentCheck.subject(c.id(), p), null, null, null, null, null, null,
-                c.teamKey(), c.minTier(), null, null, null, null, null, details);
+        return new AlertDraft.CommitmentFinding(f.kind(), CommitmentCheck.subject(c.id(), p), c.teamKey(), c.minTier(),
+                details);
     }
 }

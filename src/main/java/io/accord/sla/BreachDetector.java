@@ -210,17 +210,17 @@ public class BreachDetector {
                 resolutions.add(check.resolution());
             }
             if (check.raiseWarning()) {
-                drafts.add(draft("sla.warning", r, null));
+                drafts.add(new AlertDraft.ClockWarning(facts(r)));
                 checkpoints.add(warn);
                 warnedAt[i] = at;
             }
             if (check.raiseBreach()) {
-                drafts.add(draft("sla.breached", r, null));
+                drafts.add(new AlertDraft.ClockBreach(facts(r)));
                 checkpoints.add(due);
                 breachedAt[i] = at;
             }
             if (check.raiseEscalation()) {
-                drafts.add(draft("sla.escalated", r, r.getString("manager_id")));
+                drafts.add(new AlertDraft.ClockEscalation(facts(r), r.getString("manager_id")));
                 checkpoints.add(escalate);
                 escalatedAt[i] = at;
             }
@@ -253,12 +253,11 @@ public class BreachDetector {
         }
     }
 
-    private static AlertDraft draft(String kind, Row r, String managerId) {
-        UUID clockId = r.getUUID("id");
-        return new AlertDraft(kind, clockId.toString(), clockId, r.getUUID("lead_id"), r.getString("source"),
+    private static AlertDraft.ClockFacts facts(Row r) {
+        return new AlertDraft.ClockFacts(r.getUUID("id"), r.getUUID("lead_id"), r.getString("source"),
                 r.getString("external_id"), r.getString("company_name"), r.getString("owner_id"), r.getString("team_key"),
-                r.getString("tier"), managerId, r.getString("policy_key"), r.getInteger("policy_revision"),
-                r.getString("milestone"), instant(r, "due_at"), Map.of());
+                r.getString("tier"), r.getString("policy_key"), r.getInteger("policy_revision"),
+                r.getString("milestone"), instant(r, "due_at"));
     }
 
     private static Instant instant(Row r, String column) {

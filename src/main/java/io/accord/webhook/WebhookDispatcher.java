@@ -24,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -223,11 +222,8 @@ public class WebhookDispatcher {
                         Instant since = r.getOffsetDateTime("failing_since").toInstant();
                         if (r.getBoolean("enabled") && !since.plus(GIVE_UP_AFTER).isAfter(now)) {
                             return disable(conn, c.webhookId(), "deliveries failed for 3 days", at)
-                                    .chain(() -> alerts.raise(conn, now, List.of(new AlertDraft("webhook.disabled",
-                                            "webhook:" + c.webhookId() + ":" + since, null, null, null, null, null, null,
-                                            null, null, null, null, null, null, null,
-                                            Map.of("webhookKey", c.webhookKey(), "url", WebhookUrls.redact(c.url()), "failingSince", since.toString(),
-                                                    "lastError", error)))))
+                                    .chain(() -> alerts.raise(conn, now, List.of(new AlertDraft.WebhookDisabled(
+                                            c.webhookId(), c.webhookKey(), WebhookUrls.redact(c.url()), since, error))))
                                     .replaceWithVoid();
                         }
                         return Uni.createFrom().voidItem();
