@@ -30,8 +30,8 @@ import java.util.UUID;
 /**
  * Alerts: raised exactly once per subject and kind (a unique constraint decides, not memory), listed, acknowledged
  * and resolved. Every change appends an event in the same transaction, which feeds the live stream, the pull feed
- * and the webhook outbox. Alerts are queue-like rows written in bulk by detectors, so this feature uses the reactive
- * SQL client directly.
+ * and the webhooks. Alerts are queue-like rows written in bulk by detectors, so this feature uses the reactive SQL
+ * client directly.
  */
 @ApplicationScoped
 public class AlertService {

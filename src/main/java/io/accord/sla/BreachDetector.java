@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
  * Finds SLA clocks whose warning point, due date or escalation point has passed and raises their alerts; resolves the
  * alerts of clocks that were met late or cancelled. Runs on every replica: clocks are claimed in batches with
  * {@code FOR UPDATE SKIP LOCKED} through one partial index on {@code next_check_at}; the alerts, the clocks' changes,
- * the webhook outbox rows and the stream events are written in one transaction; the unique key of alerts makes each
+ * and their events are written in one transaction; the unique key of alerts makes each
  * one exist once. Nothing in memory decides anything, so a replica that dies mid-batch loses nothing: its
  * transaction rolls back and the rows are claimed again. After downtime the same scan catches up on everything missed.
  */

@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due webhook deliveries from any replica. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and leased
- * ({@code accord.webhooks.lease}, a minute) by moving its next attempt forward, then sent outside any transaction; the outcome is recorded after.
- * A replica that dies mid-delivery leaves the lease to expire, and another replica sends it again (at least once).
- * New events wake the dispatcher at once; otherwise it polls every second.
+ * Delivers webhooks from any replica. A round first fans new events out into deliveries ({@link WebhookFanout}), then
+ * sends the due ones: a delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and leased ({@code
+ * accord.webhooks.lease}, a minute) by moving its next attempt forward, then sent outside any transaction; the outcome
+ * is recorded after. A replica that dies mid-delivery leaves the lease to expire, and another replica sends it again
+ * (at least once). New events wake the dispatcher at once; otherwise it polls every second.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -42,6 +43,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int BATCH = 50;
     static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
+    /** How soon a round runs again when another replica was fanning out (it may not have seen the newest events). */
+    static final Duration FAN_OUT_RETRY = Duration.ofMillis(50);
 
     /** Claims due deliveries with a lease; served by the partial index {@code webhook_deliveries_due}. */
     public static final String CLAIM = "with claimed as (update webhook_deliveries d set next_attempt_at = $2, "
@@ -51,6 +54,8 @@ public class WebhookDispatcher {
             + "select c.id, c.webhook_id, c.event_seq, c.attempts, w.key, w.url, w.format, w.enabled, w.secret, "
             + "w.previous_secret, w.previous_secret_until, w.failing_since, e.type, e.at, e.data "
             + "from claimed c join webhooks w on w.id = c.webhook_id join events e on e.seq = c.event_seq";
+    /** Writes the deliveries of new events; reads the events through their primary key. */
+    public static final String FAN_OUT = WebhookFanout.FAN_OUT;
 
     private final Pool pool;
     private final Clock clock;
@@ -59,14 +64,17 @@ public class WebhookDispatcher {
     private final EventNotifications notifications;
     private final MeterRegistry registry;
     private final WebhookSecrets secrets;
+    private final WebhookFanout fanout;
     private final RetrySchedule schedule;
     private final Duration timeout;
     private final Duration lease;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean fanOutSkipped = new AtomicBoolean();
 
-    public WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
-            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, AccordConfig config) {
+    WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
+            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, WebhookFanout fanout,
+            AccordConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.sender = sender;
@@ -74,6 +82,7 @@ public class WebhookDispatcher {
         this.notifications = notifications;
         this.registry = registry;
         this.secrets = secrets;
+        this.fanout = fanout;
         this.schedule = new RetrySchedule(config.webhooks().retryDelays());
         this.timeout = config.webhooks().timeout();
         // A lease shorter than an attempt could let a second replica send a delivery that is still on its way.
@@ -135,18 +144,35 @@ public class WebhookDispatcher {
         running.set(false);
         if (again.getAndSet(false)) {
             trigger();
+        } else if (fanOutSkipped.getAndSet(false)) {
+            Uni.createFrom().voidItem().onItem().delayIt().by(FAN_OUT_RETRY).subscribe().with(v -> trigger());
         }
     }
 
-    /** Sends everything due now, batch after batch; answers how many deliveries it attempted. */
+    /**
+     * Fans out the events committed so far, then sends everything due now, batch after batch; answers how many
+     * deliveries it attempted.
+     */
     public Uni<Integer> dispatchDue() {
+        return fanout.catchUp()
+                .invoke(done -> {
+                    if (!done) {
+                        fanOutSkipped.set(true);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("Webhook fan-out failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .chain(this::sendDue);
+    }
+
+    private Uni<Integer> sendDue() {
         return claim().chain(claimed -> {
             if (claimed.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             List<Uni<Void>> sends = claimed.stream().map(this::deliver).toList();
             return Uni.join().all(sends).andCollectFailures()
-                    .chain(done -> claimed.size() == BATCH && !stopping ? dispatchDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
+                    .chain(done -> claimed.size() == BATCH && !stopping ? sendDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
         });
     }
 

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Webhook subscriptions, their secrets and their delivery log. Subscriptions are read by the outbox and the
+ * Webhook subscriptions, their secrets and their delivery log. Subscriptions are read by the fan-out and the
  * dispatcher with plain SQL, so this feature uses the reactive SQL client throughout.
  */
 @ApplicationScoped
@@ -69,7 +69,11 @@ public class WebhookService {
         return pool.withTransaction(conn -> create(conn, request, caller));
     }
 
-    /** Creates on {@code conn}'s transaction (so an Idempotency-Key claim can share it); owned by {@code caller}. */
+    /**
+     * Creates on {@code conn}'s transaction (so an Idempotency-Key claim can share it); owned by {@code caller}. It
+     * gets the events after the newest one committed now, as it did from the outbox, whose events' own transactions
+     * saw only subscriptions committed before them.
+     */
     public Uni<Versioned<WebhookView>> create(SqlConnection conn, WebhookRequest request, Caller caller) {
         List<FieldError> errors = new ArrayList<>(check(request));
         if (request.key() == null || request.key().isBlank()) {
@@ -84,7 +88,8 @@ public class WebhookService {
         String actor = caller.name();
         return conn.preparedQuery("insert into webhooks (id, key, url, description, event_types, team_keys, tiers, "
                                 + "format, enabled, secret, secrets_key_id, owner, owner_team, created_at, created_by, "
-                                + "updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $12, $14) "
+                                + "updated_at, after_seq) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                                + "$14, $12, $14, (select coalesce(max(seq), 0) from events)) "
                                 + "on conflict (key) do nothing returning " + COLUMNS)
                         .execute(Tuple.from(Arrays.asList(id, request.key(), request.url().trim(),
                                 request.description(), array(request.eventTypes()), array(teamKeys(request)),
