@@ -243,6 +243,7 @@ settle_deadline=$(( $(date +%s) + ${SETTLE:-300} ))
 while [ "$(date +%s)" -lt "$settle_deadline" ]; do
   state=$(q -Atc "select (select count(*) from sla_clocks where status = 'running' and due_at < now())
                   || ' ' || (select count(*) from webhook_deliveries where status = 'pending')
+                            + (select count(*) from events where seq > (select last_seq from webhook_fanout))
                   || ' ' || (select coalesce(max(seq), 0) from events)")
   read -r running pending maxseq <<< "$state"
   behind=0

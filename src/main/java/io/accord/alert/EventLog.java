@@ -1,6 +1,5 @@
 package io.accord.alert;
 
-import io.accord.webhook.WebhookOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -15,8 +14,10 @@ import java.util.UUID;
 
 /**
  * The global event sequence. Events are appended inside the transaction of the change they describe, together with
- * their webhook outbox rows and a {@code NOTIFY} that wakes the live streams of every replica when the transaction
- * commits. A transaction-level advisory lock makes sequence order equal commit order, so resuming "after N" is exact.
+ * a {@code NOTIFY} that wakes every replica's live streams and webhook fan-out when the transaction commits. A
+ * transaction-level advisory lock makes sequence order equal commit order, so resuming "after N" is exact: the streams,
+ * the pull feed and the webhooks (which keep their own cursor) all read the log this way. The log knows none of its
+ * readers.
  */
 @ApplicationScoped
 public class EventLog {
@@ -24,12 +25,6 @@ public class EventLog {
     public static final String CHANNEL = "accord_events";
     /** Arbitrary, fixed advisory-lock key that serialises event appends. */
     static final long APPEND_LOCK = 0x4143434f5244L;
-
-    private final WebhookOutbox outbox;
-
-    public EventLog(WebhookOutbox outbox) {
-        this.outbox = outbox;
-    }
 
     /** Appends events in order and returns their sequence numbers. */
     public Uni<List<Long>> append(SqlConnection conn, Instant at, List<EventDraft> drafts) {
@@ -73,7 +68,6 @@ public class EventLog {
                     }
                     return seqs;
                 })
-                .call(seqs -> outbox.enqueue(conn, seqs, at))
                 .call(seqs -> conn.preparedQuery("select pg_notify($1, $2)")
                         .execute(Tuple.of(CHANNEL, Long.toString(seqs.get(seqs.size() - 1)))));
     }

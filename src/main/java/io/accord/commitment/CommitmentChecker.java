@@ -8,12 +8,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,19 +37,20 @@ public class CommitmentChecker {
     static final int MAX_CLOSED = 60;
 
     /** Claims commitments whose next check has come; served by the index {@code commitments_due}. */
-    public static final String CLAIM = "select " + Commitment.COLUMNS + " from commitments "
-            + "where next_check_at <= $1 order by next_check_at limit $2 for update skip locked";
+    public static final String CLAIM = CommitmentStore.CLAIM;
 
     private final Pool pool;
-    private final CommitmentService commitments;
+    private final CommitmentStore store;
+    private final CommitmentReferences references;
     private final AlertService alerts;
     private final Clock clock;
     private final Duration interval;
 
-    public CommitmentChecker(Pool pool, CommitmentService commitments, AlertService alerts, Clock clock,
-            CommitmentSettings config) {
+    CommitmentChecker(Pool pool, CommitmentStore store, CommitmentReferences references, AlertService alerts,
+            Clock clock, CommitmentSettings config) {
         this.pool = pool;
-        this.commitments = commitments;
+        this.store = store;
+        this.references = references;
         this.alerts = alerts;
         this.clock = clock;
         this.interval = config.checkInterval();
@@ -70,11 +69,9 @@ public class CommitmentChecker {
     }
 
     private Uni<Integer> round(Instant now) {
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM)
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH))
-                .map(CommitmentService::commitments)
+        return pool.withTransaction(conn -> store.claimDue(conn, now, BATCH)
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
-                        : commitments.calendarsOf(claimed).chain(cals -> Multi.createFrom().iterable(claimed)
+                        : references.calendarsOf(claimed).chain(cals -> Multi.createFrom().iterable(claimed)
                                 .onItem().transformToUniAndConcatenate(c -> check(conn, c, cals.get(c.calendarKey()), now))
                                 .collect().asList().map(List::size))));
     }
@@ -109,10 +106,7 @@ public class CommitmentChecker {
             Instant next = settledThrough.isBefore(now) ? now
                     : CommitmentCheck.nextCheck(now, upcoming, PeriodProgress.quarterPoint(calendar, upcoming), interval);
             return alerts.raise(conn, now, drafts)
-                    .chain(() -> conn.preparedQuery("update commitments set closed_through = $2, next_check_at = $3 "
-                                    + "where id = $1")
-                            .execute(Tuple.of(c.id(), settledThrough.atOffset(ZoneOffset.UTC), next.atOffset(ZoneOffset.UTC))))
-                    .replaceWithVoid();
+                    .chain(() -> store.checked(conn, c.id(), settledThrough, next));
         });
     }
 
@@ -132,7 +126,7 @@ public class CommitmentChecker {
         details.put("projected", fig.projected());
         details.put("attainment", fig.attainment());
         details.put("status", fig.status().wire());
-        return new AlertDraft(f.kind(), CommitmentCheck.subject(c.id(), p), null, null, null, null, null, null,
-                c.teamKey(), c.minTier(), null, null, null, null, null, details);
+        return new AlertDraft.CommitmentFinding(f.kind(), CommitmentCheck.subject(c.id(), p), c.teamKey(), c.minTier(),
+                details);
     }
 }

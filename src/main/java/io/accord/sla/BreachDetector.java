@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
  * Finds SLA clocks whose warning point, due date or escalation point has passed and raises their alerts; resolves the
  * alerts of clocks that were met late or cancelled. Runs on every replica: clocks are claimed in batches with
  * {@code FOR UPDATE SKIP LOCKED} through one partial index on {@code next_check_at}; the alerts, the clocks' changes,
- * the webhook outbox rows and the stream events are written in one transaction; the unique key of alerts makes each
+ * and their events are written in one transaction; the unique key of alerts makes each
  * one exist once. Nothing in memory decides anything, so a replica that dies mid-batch loses nothing: its
  * transaction rolls back and the rows are claimed again. After downtime the same scan catches up on everything missed.
  */
@@ -182,15 +182,15 @@ public class BreachDetector {
                 resolutions.add(check.resolution());
             }
             if (check.raiseWarning()) {
-                drafts.add(draft("sla.warning", r, null));
+                drafts.add(new AlertDraft.ClockWarning(facts(r)));
                 checkpoints.add(warn);
             }
             if (check.raiseBreach()) {
-                drafts.add(draft("sla.breached", r, null));
+                drafts.add(new AlertDraft.ClockBreach(facts(r)));
                 checkpoints.add(due);
             }
             if (check.raiseEscalation()) {
-                drafts.add(draft("sla.escalated", r, r.getString("manager_id")));
+                drafts.add(new AlertDraft.ClockEscalation(facts(r), r.getString("manager_id")));
                 checkpoints.add(escalate);
             }
             checked.add(new ClockBatchStore.Checked(id, check.status(), check.raiseBreach() ? now : null,
@@ -215,12 +215,11 @@ public class BreachDetector {
         }
     }
 
-    private static AlertDraft draft(String kind, Row r, String managerId) {
-        UUID clockId = r.getUUID("id");
-        return new AlertDraft(kind, clockId.toString(), clockId, r.getUUID("lead_id"), r.getString("source"),
+    private static AlertDraft.ClockFacts facts(Row r) {
+        return new AlertDraft.ClockFacts(r.getUUID("id"), r.getUUID("lead_id"), r.getString("source"),
                 r.getString("external_id"), r.getString("company_name"), r.getString("owner_id"), r.getString("team_key"),
-                r.getString("tier"), managerId, r.getString("policy_key"), r.getInteger("policy_revision"),
-                r.getString("milestone"), instant(r, "due_at"), Map.of());
+                r.getString("tier"), r.getString("policy_key"), r.getInteger("policy_revision"),
+                r.getString("milestone"), instant(r, "due_at"));
     }
 
     private static Instant instant(Row r, String column) {

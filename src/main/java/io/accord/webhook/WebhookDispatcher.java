@@ -13,7 +13,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,10 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due webhook deliveries from any replica. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and leased
- * ({@code accord.webhooks.lease}, a minute) by moving its next attempt forward, then sent outside any transaction; the outcome is recorded after.
- * A replica that dies mid-delivery leaves the lease to expire, and another replica sends it again (at least once).
- * New events wake the dispatcher at once; otherwise it polls every second.
+ * Delivers webhooks from any replica. A round first fans new events out into deliveries ({@link WebhookFanout}), then
+ * sends the due ones: a delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and leased ({@code
+ * accord.webhooks.lease}, a minute) by moving its next attempt forward, then sent outside any transaction; the outcome
+ * is recorded after. A replica that dies mid-delivery leaves the lease to expire, and another replica sends it again
+ * (at least once). New events wake the dispatcher at once; otherwise it polls every second.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -42,15 +42,13 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int BATCH = 50;
     static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
+    /** How soon a round runs again when another replica was fanning out (it may not have seen the newest events). */
+    static final Duration FAN_OUT_RETRY = Duration.ofMillis(50);
 
     /** Claims due deliveries with a lease; served by the partial index {@code webhook_deliveries_due}. */
-    public static final String CLAIM = "with claimed as (update webhook_deliveries d set next_attempt_at = $2, "
-            + "attempts = d.attempts + 1, last_attempt_at = $1 where d.id in (select id from webhook_deliveries "
-            + "where status = 'pending' and next_attempt_at <= $1 order by next_attempt_at limit $3 "
-            + "for update skip locked) returning d.id, d.webhook_id, d.event_seq, d.attempts) "
-            + "select c.id, c.webhook_id, c.event_seq, c.attempts, w.key, w.url, w.format, w.enabled, w.secret, "
-            + "w.previous_secret, w.previous_secret_until, w.failing_since, e.type, e.at, e.data "
-            + "from claimed c join webhooks w on w.id = c.webhook_id join events e on e.seq = c.event_seq";
+    public static final String CLAIM = DeliveryStore.CLAIM;
+    /** Writes the deliveries of new events; reads the events through their primary key. */
+    public static final String FAN_OUT = WebhookFanout.FAN_OUT;
 
     private final Pool pool;
     private final Clock clock;
@@ -59,14 +57,19 @@ public class WebhookDispatcher {
     private final EventNotifications notifications;
     private final MeterRegistry registry;
     private final WebhookSecrets secrets;
+    private final WebhookFanout fanout;
+    private final WebhookStore webhooks;
+    private final DeliveryStore deliveries;
     private final RetrySchedule schedule;
     private final Duration timeout;
     private final Duration lease;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean fanOutSkipped = new AtomicBoolean();
 
-    public WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
-            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, WebhookSettings config) {
+    WebhookDispatcher(Pool pool, Clock clock, WebhookSender sender, AlertService alerts,
+            EventNotifications notifications, MeterRegistry registry, WebhookSecrets secrets, WebhookFanout fanout,
+            WebhookStore webhooks, DeliveryStore deliveries, WebhookSettings config) {
         this.pool = pool;
         this.clock = clock;
         this.sender = sender;
@@ -74,6 +77,9 @@ public class WebhookDispatcher {
         this.notifications = notifications;
         this.registry = registry;
         this.secrets = secrets;
+        this.fanout = fanout;
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
         this.schedule = new RetrySchedule(config.retryDelays());
         this.timeout = config.timeout();
         // A lease shorter than an attempt could let a second replica send a delivery that is still on its way.
@@ -96,8 +102,7 @@ public class WebhookDispatcher {
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> measureDepth() {
-        return pool.query("select count(*) as n from webhook_deliveries where status = 'pending'").execute()
-                .invoke(rows -> depth = rows.iterator().next().getLong("n")).replaceWithVoid();
+        return deliveries.pendingCount().invoke(n -> depth = n).replaceWithVoid();
     }
 
     /**
@@ -135,24 +140,41 @@ public class WebhookDispatcher {
         running.set(false);
         if (again.getAndSet(false)) {
             trigger();
+        } else if (fanOutSkipped.getAndSet(false)) {
+            Uni.createFrom().voidItem().onItem().delayIt().by(FAN_OUT_RETRY).subscribe().with(v -> trigger());
         }
     }
 
-    /** Sends everything due now, batch after batch; answers how many deliveries it attempted. */
+    /**
+     * Fans out the events committed so far, then sends everything due now, batch after batch; answers how many
+     * deliveries it attempted.
+     */
     public Uni<Integer> dispatchDue() {
+        return fanout.catchUp()
+                .invoke(done -> {
+                    if (!done) {
+                        fanOutSkipped.set(true);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("Webhook fan-out failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .chain(this::sendDue);
+    }
+
+    private Uni<Integer> sendDue() {
         return claim().chain(claimed -> {
             if (claimed.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             List<Uni<Void>> sends = claimed.stream().map(this::deliver).toList();
             return Uni.join().all(sends).andCollectFailures()
-                    .chain(done -> claimed.size() == BATCH && !stopping ? dispatchDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
+                    .chain(done -> claimed.size() == BATCH && !stopping ? sendDue().map(n -> n + BATCH) : Uni.createFrom().item(claimed.size()));
         });
     }
 
     private Uni<List<Claimed>> claim() {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(now, now.plus(lease), BATCH))
+        return deliveries.claim(now, now.plus(lease), BATCH)
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
@@ -175,8 +197,7 @@ public class WebhookDispatcher {
 
     private Uni<Void> deliver(Claimed c) {
         if (!c.enabled()) {
-            return pool.preparedQuery("update webhook_deliveries set status = 'cancelled', next_attempt_at = null, "
-                    + "last_error = 'webhook disabled' where id = $1").execute(Tuple.of(c.id())).replaceWithVoid();
+            return deliveries.cancel(c.id(), "webhook disabled");
         }
         if (c.unreadable() != null) {
             LOG.warnf("Webhook %s: %s", c.webhookKey(), c.unreadable());
@@ -191,64 +212,37 @@ public class WebhookDispatcher {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         String outcomeTag = outcome.delivered() ? "delivered" : outcome.statusCode() == null ? "error" : "http_" + outcome.statusCode();
         Counter.builder("accord.webhooks.deliveries").tag("outcome", outcomeTag).register(registry).increment();
+        int latency = (int) outcome.latencyMs();
         if (outcome.delivered()) {
-            return pool.withTransaction(conn -> conn.preparedQuery("update webhook_deliveries set status = 'delivered', "
-                            + "delivered_at = $2, next_attempt_at = null, last_status_code = $3, last_latency_ms = $4, "
-                            + "last_error = null where id = $1")
-                    .execute(Tuple.of(c.id(), at, outcome.statusCode(), (int) outcome.latencyMs()))
-                    .chain(() -> conn.preparedQuery("update webhooks set failing_since = null where id = $1 and "
-                            + "failing_since is not null").execute(Tuple.of(c.webhookId())))
-                    .replaceWithVoid());
+            return pool.withTransaction(conn -> deliveries.delivered(conn, c.id(), at, outcome.statusCode(), latency)
+                    .chain(() -> webhooks.clearFailing(conn, c.webhookId())));
         }
         String error = outcome.error() != null ? outcome.error() : "HTTP " + outcome.statusCode();
         if (outcome.statusCode() != null && outcome.statusCode() == 410) {
-            return pool.withTransaction(conn -> fail(conn, c, outcome, error, at)
+            return pool.withTransaction(conn -> deliveries.failed(conn, c.id(), outcome.statusCode(), latency, error)
                     .chain(() -> disable(conn, c.webhookId(), "the endpoint answered 410 Gone", at)));
         }
         Optional<Duration> wait = schedule.next(c.attempts(), outcome.retryAfter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         return pool.withTransaction(conn -> {
             Uni<Void> step = wait.isPresent()
-                    ? conn.preparedQuery("update webhook_deliveries set next_attempt_at = $2, last_status_code = $3, "
-                                    + "last_latency_ms = $4, last_error = $5 where id = $1")
-                            .execute(Tuple.from(java.util.Arrays.asList(c.id(), at.plus(wait.get()), outcome.statusCode(),
-                                    (int) outcome.latencyMs(), error)))
-                            .replaceWithVoid()
-                    : fail(conn, c, outcome, error, at);
-            return step.chain(() -> conn.preparedQuery("update webhooks set failing_since = coalesce(failing_since, $2) "
-                            + "where id = $1 returning failing_since, enabled").execute(Tuple.of(c.webhookId(), at)))
-                    .chain(rows -> {
-                        Row r = rows.iterator().next();
-                        Instant since = r.getOffsetDateTime("failing_since").toInstant();
-                        if (r.getBoolean("enabled") && !since.plus(GIVE_UP_AFTER).isAfter(now)) {
-                            return disable(conn, c.webhookId(), "deliveries failed for 3 days", at)
-                                    .chain(() -> alerts.raise(conn, now, List.of(new AlertDraft("webhook.disabled",
-                                            "webhook:" + c.webhookId() + ":" + since, null, null, null, null, null, null,
-                                            null, null, null, null, null, null, null,
-                                            Map.of("webhookKey", c.webhookKey(), "url", WebhookUrls.redact(c.url()), "failingSince", since.toString(),
-                                                    "lastError", error)))))
-                                    .replaceWithVoid();
-                        }
-                        return Uni.createFrom().voidItem();
-                    });
+                    ? deliveries.retryAt(conn, c.id(), at.plus(wait.get()), outcome.statusCode(), latency, error)
+                    : deliveries.failed(conn, c.id(), outcome.statusCode(), latency, error);
+            return step.chain(() -> webhooks.markFailing(conn, c.webhookId(), at)).chain(failing -> {
+                if (failing.enabled() && !failing.since().plus(GIVE_UP_AFTER).isAfter(now)) {
+                    return disable(conn, c.webhookId(), "deliveries failed for 3 days", at)
+                            .chain(() -> alerts.raise(conn, now, List.of(new AlertDraft.WebhookDisabled(c.webhookId(),
+                                    c.webhookKey(), WebhookUrls.redact(c.url()), failing.since(), error))))
+                            .replaceWithVoid();
+                }
+                return Uni.createFrom().voidItem();
+            });
         });
     }
 
-    private static Uni<Void> fail(io.vertx.mutiny.sqlclient.SqlConnection conn, Claimed c, WebhookSender.Outcome outcome,
-            String error, OffsetDateTime at) {
-        return conn.preparedQuery("update webhook_deliveries set status = 'failed', next_attempt_at = null, "
-                        + "last_status_code = $2, last_latency_ms = $3, last_error = $4 where id = $1")
-                .execute(Tuple.from(java.util.Arrays.asList(c.id(), outcome.statusCode(), (int) outcome.latencyMs(), error)))
-                .replaceWithVoid();
-    }
-
-    private static Uni<Void> disable(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID webhookId, String reason,
-            OffsetDateTime at) {
-        return conn.preparedQuery("update webhooks set enabled = false, disabled_reason = $2, updated_at = $3, "
-                        + "version = version + 1 where id = $1").execute(Tuple.of(webhookId, reason, at))
-                .chain(() -> conn.preparedQuery("update webhook_deliveries set status = 'cancelled', next_attempt_at = null "
-                        + "where webhook_id = $1 and status = 'pending'").execute(Tuple.of(webhookId)))
-                .replaceWithVoid();
+    /** Disables a webhook and cancels its pending deliveries. */
+    private Uni<Void> disable(SqlConnection conn, UUID webhookId, String reason, OffsetDateTime at) {
+        return webhooks.disable(conn, webhookId, reason, at).chain(() -> deliveries.cancelPending(conn, webhookId));
     }
 
     private record Claimed(UUID id, UUID webhookId, String webhookKey, long seq, int attempts, String url, String format,

@@ -15,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,21 +23,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Webhook subscriptions, their secrets and their delivery log. Subscriptions are read by the outbox and the
- * dispatcher with plain SQL, so this feature uses the reactive SQL client throughout.
+ * Webhook subscriptions, their secrets and their delivery log. Subscriptions are read by the fan-out and the
+ * dispatcher with plain SQL, so this feature uses the reactive SQL client throughout ({@link WebhookStore},
+ * {@link DeliveryStore}).
  */
 @ApplicationScoped
 public class WebhookService {
 
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
-    static final String COLUMNS = "id, key, url, description, event_types, team_keys, tiers, format, enabled, "
-            + "disabled_reason, failing_since, owner, owner_team, created_at, updated_at, version";
-    static final String SECRET_COLUMNS = "secret, previous_secret, previous_secret_until";
 
     /**
      * Who is asking: the principal's stable name, whether it is an admin, and its team (an API key's teamKey). A
@@ -52,13 +48,18 @@ public class WebhookService {
     }
 
     private final Pool pool;
+    private final WebhookStore store;
+    private final DeliveryStore deliveries;
     private final AuditLog audit;
     private final Clock clock;
     private final WebhookSender sender;
     private final WebhookSecrets secrets;
 
-    public WebhookService(Pool pool, AuditLog audit, Clock clock, WebhookSender sender, WebhookSecrets secrets) {
+    WebhookService(Pool pool, WebhookStore store, DeliveryStore deliveries, AuditLog audit, Clock clock,
+            WebhookSender sender, WebhookSecrets secrets) {
         this.pool = pool;
+        this.store = store;
+        this.deliveries = deliveries;
         this.audit = audit;
         this.clock = clock;
         this.sender = sender;
@@ -82,52 +83,30 @@ public class WebhookService {
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
         String actor = caller.name();
-        return conn.preparedQuery("insert into webhooks (id, key, url, description, event_types, team_keys, tiers, "
-                                + "format, enabled, secret, secrets_key_id, owner, owner_team, created_at, created_by, "
-                                + "updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $12, $14) "
-                                + "on conflict (key) do nothing returning " + COLUMNS)
-                        .execute(Tuple.from(Arrays.asList(id, request.key(), request.url().trim(),
-                                request.description(), array(request.eventTypes()), array(teamKeys(request)),
-                                array(tiers(request)), format(request), request.enabled() == null || request.enabled(),
-                                secrets.seal(id, secret), secrets.currentKeyId(), actor, caller.teamKey(), now)))
-                        .chain(rows -> {
-                            if (rows.size() == 0) {
-                                throw new ProblemException(ProblemKind.DUPLICATE,
-                                        "A webhook with key '" + request.key() + "' exists");
-                            }
-                            Row row = rows.iterator().next();
-                            return audit.record(conn, now.toInstant(), actor, "webhook.created", "webhook", request.key(),
-                                            "Subscribed " + WebhookUrls.redact(request.url()))
-                                    .replaceWith(new Versioned<>(view(row, secret), row.getLong("version")));
-                        });
+        return store.insert(conn, id, request.key(), settings(request), secrets.seal(id, secret),
+                        secrets.currentKeyId(), actor, caller.teamKey(), now)
+                .chain(row -> {
+                    if (row == null) {
+                        throw new ProblemException(ProblemKind.DUPLICATE,
+                                "A webhook with key '" + request.key() + "' exists");
+                    }
+                    return audit.record(conn, now.toInstant(), actor, "webhook.created", "webhook", request.key(),
+                                    "Subscribed " + WebhookUrls.redact(request.url()))
+                            .replaceWith(new Versioned<>(view(row, secret), row.getLong("version")));
+                });
     }
 
     /** The caller's own subscriptions; an admin's list has all of them. */
     public Uni<Page<WebhookView>> list(PageRequest page, Caller caller) {
-        List<Object> args = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        if (caller.ownerFilter() != null) {
-            args.add(caller.ownerFilter());
-            conditions.add("owner = $1");
-        }
-        if (page.after() != null) {
-            args.add(page.after().createdAt().atOffset(ZoneOffset.UTC));
-            args.add(page.after().id());
-            int at = args.size() - 1;
-            conditions.add("(created_at > $" + at + " or (created_at = $" + at + " and id > $" + (at + 1) + "))");
-        }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        return pool.preparedQuery("select " + COLUMNS + " from webhooks" + where + " order by created_at, id limit "
-                        + page.fetchSize()).execute(Tuple.from(args))
-                .map(rows -> {
-                    List<WebhookView> views = new ArrayList<>();
-                    rows.forEach(r -> views.add(view(r, null)));
-                    return Page.of(views, page, v -> new Cursor(v.createdAt(), v.id()), v -> v);
-                });
+        return store.page(caller.ownerFilter(), page).map(rows -> {
+            List<WebhookView> views = new ArrayList<>();
+            rows.forEach(r -> views.add(view(r, null)));
+            return Page.of(views, page, v -> new Cursor(v.createdAt(), v.id()), v -> v);
+        });
     }
 
     public Uni<Versioned<WebhookView>> get(String keyOrId, Caller caller) {
-        return find(pool, keyOrId, false, caller, "").map(row -> new Versioned<>(view(row, null), row.getLong("version")));
+        return find(keyOrId, caller, "").map(row -> new Versioned<>(view(row, null), row.getLong("version")));
     }
 
     public Uni<Versioned<WebhookView>> update(String keyOrId, WebhookRequest request, String ifMatch, Caller caller) {
@@ -143,16 +122,9 @@ public class WebhookService {
             if (!all.isEmpty()) {
                 throw ProblemException.validation(all);
             }
-            boolean enabled = request.enabled() == null || request.enabled();
-            return conn.preparedQuery("update webhooks set url = $2, description = $3, event_types = $4, team_keys = $5, "
-                            + "tiers = $6, format = $7, enabled = $8, disabled_reason = case when $8 then null else "
-                            + "coalesce(disabled_reason, 'disabled by a user') end, failing_since = case when $8 and not enabled "
-                            + "then null else failing_since end, updated_at = $9, version = version + 1 where id = $1 returning "
-                            + COLUMNS)
-                    .execute(Tuple.from(Arrays.asList(row.getUUID("id"), request.url().trim(), request.description(),
-                            array(request.eventTypes()), array(teamKeys(request)), array(tiers(request)), format(request),
-                            enabled, now)))
-                    .map(rows -> rows.iterator().next())
+            WebhookStore.Settings settings = settings(request);
+            boolean enabled = settings.enabled();
+            return store.update(conn, row.getUUID("id"), settings, now)
                     .call(updated -> audit.record(conn, now.toInstant(), actor, "webhook.updated", "webhook",
                             updated.getString("key"), "Changed webhook to " + WebhookUrls.redact(request.url())
                                     + (enabled ? "" : " (disabled)")))
@@ -165,7 +137,7 @@ public class WebhookService {
         String actor = caller.name();
         return pool.withTransaction(conn -> find(conn, keyOrId, true, caller, "").chain(row -> {
             ETags.require(ifMatch, row.getLong("version"));
-            return conn.preparedQuery("delete from webhooks where id = $1").execute(Tuple.of(row.getUUID("id")))
+            return store.delete(conn, row.getUUID("id"))
                     .call(() -> audit.record(conn, now.toInstant(), actor, "webhook.deleted", "webhook",
                             row.getString("key"), "Deleted webhook to " + WebhookUrls.redact(row.getString("url"))))
                     .replaceWithVoid();
@@ -177,7 +149,7 @@ public class WebhookService {
         String secret = WebhookSigner.newSecret();
         OffsetDateTime now = now();
         String actor = caller.name();
-        return pool.withTransaction(conn -> find(conn, keyOrId, true, caller, SECRET_COLUMNS).chain(row -> {
+        return pool.withTransaction(conn -> find(conn, keyOrId, true, caller, WebhookStore.SECRET_COLUMNS).chain(row -> {
             UUID id = row.getUUID("id");
             String previous;
             try {
@@ -185,12 +157,10 @@ public class WebhookService {
             } catch (SecretBox.OpenFailure e) {
                 previous = null;    // its key is gone: the new secret signs alone, at once
             }
-            return conn.preparedQuery("update webhooks set previous_secret = $2, previous_secret_until = $3, secret = $4, "
-                            + "secrets_key_id = $5, updated_at = $6, version = version + 1 where id = $1 returning " + COLUMNS)
-                    .execute(Tuple.from(Arrays.asList(id, secrets.seal(id, previous),
-                            previous == null ? null : now.plus(ROTATION_OVERLAP), secrets.seal(id, secret),
-                            secrets.currentKeyId(), now)));
-        }).map(rows -> rows.iterator().next())
+            return store.rotate(conn, id, secrets.seal(id, previous),
+                    previous == null ? null : now.plus(ROTATION_OVERLAP), secrets.seal(id, secret),
+                    secrets.currentKeyId(), now);
+        })
                 .call(updated -> audit.record(conn, now.toInstant(), actor, "webhook.secret_rotated", "webhook",
                         updated.getString("key"), "Rotated the signing secret; the previous one signs until "
                                 + now.plus(ROTATION_OVERLAP).toInstant()))
@@ -198,53 +168,32 @@ public class WebhookService {
     }
 
     public Uni<Page<DeliveryView>> deliveries(String keyOrId, String status, PageRequest page, Caller caller) {
-        return find(pool, keyOrId, false, caller, "").chain(row -> {
-            List<Object> args = new ArrayList<>(List.of(row.getUUID("id")));
-            StringBuilder sql = new StringBuilder("select id, event_seq, event_type, status, attempts, last_status_code, "
-                    + "last_error, last_latency_ms, last_attempt_at, next_attempt_at, delivered_at, created_at "
-                    + "from webhook_deliveries where webhook_id = $1");
-            if (status != null) {
-                args.add(status);
-                sql.append(" and status = $").append(args.size());
-            }
-            if (page.after() != null) {
-                args.add(page.after().createdAt().atOffset(ZoneOffset.UTC));
-                int at = args.size();
-                args.add(page.after().id());
-                sql.append(" and (created_at > $").append(at).append(" or (created_at = $").append(at)
-                        .append(" and id > $").append(at + 1).append("))");
-            }
-            sql.append(" order by created_at, id limit ").append(page.fetchSize());
-            return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
-                List<DeliveryView> views = new ArrayList<>();
-                rows.forEach(r -> views.add(delivery(r)));
-                return Page.of(views, page, v -> new Cursor(v.createdAt(), v.id()), v -> v);
-            });
-        });
+        return find(keyOrId, caller, "").chain(row -> deliveries.page(row.getUUID("id"), status, page).map(rows -> {
+            List<DeliveryView> views = new ArrayList<>();
+            rows.forEach(r -> views.add(delivery(r)));
+            return Page.of(views, page, v -> new Cursor(v.createdAt(), v.id()), v -> v);
+        }));
     }
 
     /** Queues a delivery again, at once, whatever its state; the receiver deduplicates by {@code webhook-id}. */
     public Uni<DeliveryView> redeliver(String keyOrId, UUID deliveryId, Caller caller) {
         OffsetDateTime now = now();
         String actor = caller.name();
-        return pool.withTransaction(conn -> find(conn, keyOrId, false, caller, "").chain(row -> conn
-                .preparedQuery("update webhook_deliveries set status = 'pending', next_attempt_at = $3 "
-                        + "where id = $1 and webhook_id = $2 returning id, event_seq, event_type, status, attempts, "
-                        + "last_status_code, last_error, last_latency_ms, last_attempt_at, next_attempt_at, delivered_at, created_at")
-                .execute(Tuple.of(deliveryId, row.getUUID("id"), now))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
+        return pool.withTransaction(conn -> find(conn, keyOrId, false, caller, "").chain(row -> deliveries
+                .requeue(conn, deliveryId, row.getUUID("id"), now)
+                .chain(requeued -> {
+                    if (requeued == null) {
                         throw ProblemException.notFound("Delivery", deliveryId);
                     }
                     return audit.record(conn, now.toInstant(), actor, "webhook.redelivered", "webhook",
                                     row.getString("key"), "Queued delivery " + deliveryId + " again")
-                            .replaceWith(delivery(rows.iterator().next()));
+                            .replaceWith(delivery(requeued));
                 })));
     }
 
     /** Sends a signed {@code webhook.ping} to the target now and reports what it answered. */
     public Uni<PingResult> ping(String keyOrId, Caller caller) {
-        return find(pool, keyOrId, false, caller, SECRET_COLUMNS).chain(row -> {
+        return find(keyOrId, caller, WebhookStore.SECRET_COLUMNS).chain(row -> {
             Instant now = clock.instant();
             List<String> signing;
             try {
@@ -265,15 +214,16 @@ public class WebhookService {
      * exist (404), so its existence is not revealed.
      */
     private Uni<Row> find(SqlClient client, String keyOrId, boolean lock, Caller caller, String extraColumns) {
-        String sql = "select " + COLUMNS + (extraColumns.isEmpty() ? "" : ", " + extraColumns) + " from webhooks where "
-                + (isUuid(keyOrId) ? "id = $1::uuid" : "key = $1") + " and ($2::text is null or owner = $2)"
-                + (lock ? " for update" : "");
-        return client.preparedQuery(sql).execute(Tuple.of(keyOrId, caller.ownerFilter())).map(rows -> {
-            if (rows.size() == 0) {
+        return store.find(client, keyOrId, isUuid(keyOrId), caller.ownerFilter(), lock, extraColumns).map(row -> {
+            if (row == null) {
                 throw ProblemException.notFound("Webhook", keyOrId);
             }
-            return rows.iterator().next();
+            return row;
         });
+    }
+
+    private Uni<Row> find(String keyOrId, Caller caller, String extraColumns) {
+        return find(pool, keyOrId, false, caller, extraColumns);
     }
 
     private List<FieldError> check(WebhookRequest request) {
@@ -291,6 +241,11 @@ public class WebhookService {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static WebhookStore.Settings settings(WebhookRequest r) {
+        return new WebhookStore.Settings(r.url().trim(), r.description(), array(r.eventTypes()), array(teamKeys(r)),
+                array(tiers(r)), format(r), r.enabled() == null || r.enabled());
     }
 
     private static String[] array(List<String> values) {

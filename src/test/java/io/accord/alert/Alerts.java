@@ -2,7 +2,6 @@ package io.accord.alert;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Test fixtures: alert drafts as the SLA detector would raise them. */
@@ -12,9 +11,9 @@ final class Alerts {
     }
 
     static AlertDraft breach(UUID clockId, String teamKey, String tier) {
-        return new AlertDraft("sla.breached", clockId.toString(), clockId, UUID.randomUUID(), "webinar", "ext-" + clockId,
-                "Acme GmbH", "rep-1", teamKey, tier, null, "tier-a", 1, "first_touch",
-                Instant.parse("2026-11-23T11:00:00Z"), Map.of());
+        return new AlertDraft.ClockBreach(new AlertDraft.ClockFacts(clockId, UUID.randomUUID(), "webinar",
+                "ext-" + clockId, "Acme GmbH", "rep-1", teamKey, tier, "tier-a", 1, "first_touch",
+                Instant.parse("2026-11-23T11:00:00Z")));
     }
 
     static List<AlertDraft> breaches(int n, String teamKey) {

@@ -48,6 +48,11 @@ class ScheduledQueryPlansTest {
     }
 
     @Test
+    void theWebhookFanOutReadsNewEventsThroughTheirKey() {
+        assertServedBy(WebhookDispatcher.FAN_OUT, Tuple.of(0L, 1000), "events", "events_pkey");
+    }
+
+    @Test
     void theWebhookSecretResealFindsItsRowsThroughTheKeyIdIndex() {
         assertServedBy(WebhookSecretsReseal.PENDING, Tuple.of((Object) new String[] {"0123456789abcdef"}), "webhooks",
                 "webhooks_secrets_key");

@@ -135,6 +135,7 @@ class FaultsIT {
                 long maxSeq = scalar("select coalesce(max(seq), 0) from events");
                 if (scalar("select count(*) from sla_clocks where status = 'running'") == 0
                         && scalar("select count(*) from webhook_deliveries where status = 'pending'") == 0
+                        && scalar("select count(*) from events where seq > (select last_seq from webhook_fanout)") == 0
                         && f1.lastId.get() >= maxSeq && f2.lastId.get() >= maxSeq) {
                     break;
                 }

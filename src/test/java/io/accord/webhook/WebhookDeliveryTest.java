@@ -60,9 +60,10 @@ class WebhookDeliveryTest {
 
     private void raise(String team) {
         UUID clock = UUID.randomUUID();
-        pool.withTransaction(c -> alerts.raise(c, Instant.now(), List.of(new AlertDraft("sla.breached", clock.toString(),
-                clock, UUID.randomUUID(), "webinar", "ext-1", "Acme GmbH", "rep-1", team, "A", null, "tier-a", 1,
-                "first_touch", Instant.parse("2026-11-23T11:00:00Z"), Map.of())))).await().indefinitely();
+        AlertDraft breach = new AlertDraft.ClockBreach(new AlertDraft.ClockFacts(clock, UUID.randomUUID(), "webinar",
+                "ext-1", "Acme GmbH", "rep-1", team, "A", "tier-a", 1, "first_touch",
+                Instant.parse("2026-11-23T11:00:00Z")));
+        pool.withTransaction(c -> alerts.raise(c, Instant.now(), List.of(breach))).await().indefinitely();
     }
 
     /** An independent reading of the Standard Webhooks specification, written from the spec, not from our signer. */
