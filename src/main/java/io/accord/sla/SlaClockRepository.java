@@ -69,7 +69,7 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
             row.put("created_at", c.createdAt);
             rows.add(row);
         }
-        String payload = CompiledPolicy.write(rows, json);
+        String payload = PolicyJson.write(rows, json);
         return getSession().chain(s -> s.createNativeQuery(INSERT).setParameter("rows", payload).executeUpdate())
                 .replaceWithVoid();
     }

@@ -136,7 +136,7 @@ public class SlaClocks implements LeadClocks {
     /** Selection and deadlines for several leads with one read of the enabled policies and each calendar once. */
     private Uni<List<Optional<Plan>>> plans(List<PolicySelector.Facts> facts, List<Instant> starts) {
         return policies.enabled().chain(rows -> {
-            Map<String, CompiledPolicy> byKey = rows.stream().map(p -> CompiledPolicy.of(p, json))
+            Map<String, CompiledPolicy> byKey = rows.stream().map(p -> PolicyJson.compile(p, json))
                     .collect(Collectors.toMap(CompiledPolicy::key, Function.identity()));
             List<PolicySelector.Candidate> candidates = byKey.values().stream().map(CompiledPolicy::candidate).toList();
             List<Optional<CompiledPolicy>> chosen = facts.stream()

@@ -157,8 +157,8 @@ public class SlaPolicyService {
         p.enabled = d.enabled();
         p.calendarId = calendar.id();
         p.calendarKey = calendar.key();
-        p.conditions = CompiledPolicy.write(d.conditions(), json);
-        p.milestones = CompiledPolicy.write(d.milestones().stream().map(SlaPolicyRules::spec).toList(), json);
+        p.conditions = PolicyJson.write(d.conditions(), json);
+        p.milestones = PolicyJson.write(d.milestones().stream().map(SlaPolicyRules::spec).toList(), json);
         p.updatedAt = now();
     }
 
@@ -189,13 +189,13 @@ public class SlaPolicyService {
 
     private SlaPolicyView view(SlaPolicy p) {
         return new SlaPolicyView(p.id, p.key, p.name, p.priority, p.enabled, p.calendarKey,
-                conditionsView(CompiledPolicy.conditions(p.conditions, json)), CompiledPolicy.specs(p.milestones, json),
+                conditionsView(PolicyJson.conditions(p.conditions, json)), PolicyJson.specs(p.milestones, json),
                 p.revision, p.createdAt, p.updatedAt);
     }
 
     private SlaPolicyRevisionView revisionView(SlaPolicyRevision r) {
         return new SlaPolicyRevisionView(r.key, r.revision, r.name, r.priority, r.enabled, r.calendarKey,
-                conditionsView(CompiledPolicy.conditions(r.conditions, json)), CompiledPolicy.specs(r.milestones, json),
+                conditionsView(PolicyJson.conditions(r.conditions, json)), PolicyJson.specs(r.milestones, json),
                 r.createdAt, r.createdBy);
     }
 

@@ -1,14 +1,17 @@
 package io.accord.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
 
-/** One line a Slack incoming webhook shows for an alert event. */
+/**
+ * One line a Slack incoming webhook shows for an alert event. Pure: it reads the alert's fields through a function
+ * (a field name to its text, or null when absent), so it knows nothing of how the event is stored.
+ */
 final class SlackText {
 
     private SlackText() {
     }
 
-    static String of(String type, JsonNode alert) {
+    static String of(String type, Function<String, String> alert) {
         String kind = text(alert, "kind");
         String company = text(alert, "companyName");
         String milestone = text(alert, "milestone");
@@ -44,8 +47,7 @@ final class SlackText {
         return sb.toString();
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    private static String text(Function<String, String> alert, String field) {
+        return alert.apply(field);
     }
 }

@@ -85,7 +85,10 @@ public class WebhookSender {
             JsonNode alert = json.readTree(data);
             if ("slack".equals(format)) {
                 ObjectNode slack = json.createObjectNode();
-                slack.put("text", SlackText.of(type, alert));
+                slack.put("text", SlackText.of(type, field -> {
+                    JsonNode value = alert.get(field);
+                    return value == null || value.isNull() ? null : value.asText();
+                }));
                 return json.writeValueAsString(slack);
             }
             ObjectNode envelope = json.createObjectNode();
