@@ -3,6 +3,7 @@ package io.accord.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -124,11 +125,7 @@ class AlertStore {
         List<Object> args = new ArrayList<>();
         filter.appendTo(sql, args);
         if (page.after() != null) {
-            args.add(page.after().createdAt().atOffset(ZoneOffset.UTC));
-            int at = args.size();
-            args.add(page.after().id());
-            sql.append(" and (created_at > $").append(at).append(" or (created_at = $").append(at)
-                    .append(" and id > $").append(at + 1).append("))");
+            sql.append(" and ").append(Keyset.sql("created_at", "id", page.after(), args));
         }
         sql.append(" order by created_at, id limit ").append(page.fetchSize());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(this::views);

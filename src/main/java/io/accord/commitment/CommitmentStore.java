@@ -1,5 +1,6 @@
 package io.accord.commitment;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -59,9 +60,7 @@ class CommitmentStore {
         List<Object> args = new ArrayList<>();
         String where = "";
         if (page.after() != null) {
-            args.add(page.after().createdAt().atOffset(ZoneOffset.UTC));
-            args.add(page.after().id());
-            where = " where created_at > $1 or (created_at = $1 and id > $2)";
+            where = " where " + Keyset.sql("created_at", "id", page.after(), args);
         }
         return pool.preparedQuery("select " + Commitment.COLUMNS + " from commitments" + where
                 + " order by created_at, id limit " + page.fetchSize()).execute(Tuple.from(args))

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The keyset condition of a list ordered by a time, then id: the rows strictly after a {@link Cursor}, i.e.
- * {@code (time, id) > (cursor.createdAt, cursor.id)}, written as {@code time > t or (time = t and id > i)}. One place
- * for the HQL of Panache repositories and the SQL of the reactive pool, so every list pages the same way.
+ * {@code (time, id) > (cursor.createdAt, cursor.id)}. One place for the HQL of Panache repositories (written as
+ * {@code time > t or (time = t and id > i)}) and the SQL of the reactive pool (written as the row comparison, which
+ * an index on {@code (time, id)} serves as one range), so every list pages the same way.
  */
 public final class Keyset {
 
@@ -40,6 +41,6 @@ public final class Keyset {
         args.add(after.createdAt().atOffset(ZoneOffset.UTC));
         int at = args.size();
         args.add(after.id());
-        return "(" + time + " > $" + at + " or (" + time + " = $" + at + " and " + id + " > $" + (at + 1) + "))";
+        return "(" + time + ", " + id + ") > ($" + at + ", $" + (at + 1) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.accord.lead;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -57,9 +58,7 @@ class LeadReads {
             sql.append(" and handed_off_at < $").append(args.size());
         }
         if (page.after() != null) {
-            args.add(utc(page.after().createdAt()));
-            args.add(page.after().id());
-            sql.append(" and (created_at, id) > ($").append(args.size() - 1).append(", $").append(args.size()).append(')');
+            sql.append(" and ").append(Keyset.sql("created_at", "id", page.after(), args));
         }
         args.add(page.fetchSize());
         sql.append(" order by created_at, id limit $").append(args.size());

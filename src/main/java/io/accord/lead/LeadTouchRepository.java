@@ -1,5 +1,6 @@
 package io.accord.lead;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -17,8 +18,8 @@ class LeadTouchRepository implements PanacheRepositoryBase<LeadTouch, UUID> {
         Parameters params = Parameters.with("lead", leadId);
         String q = "leadId = :lead";
         if (page.after() != null) {
-            q += " and (createdAt > :cAt or (createdAt = :cAt and id > :cId))";
-            params.and("cAt", page.after().createdAt()).and("cId", page.after().id());
+            q += " and " + Keyset.hql("createdAt", "id");
+            Keyset.bind(params, page.after());
         }
         return find(q + " order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
     }

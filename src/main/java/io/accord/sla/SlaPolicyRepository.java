@@ -1,5 +1,6 @@
 package io.accord.sla;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -24,8 +25,8 @@ class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, UUID> {
         Parameters params = new Parameters();
         String where = "";
         if (page.after() != null) {
-            where = "where createdAt > :cAt or (createdAt = :cAt and id > :cId) ";
-            params.and("cAt", page.after().createdAt()).and("cId", page.after().id());
+            where = "where " + Keyset.hql("createdAt", "id") + " ";
+            Keyset.bind(params, page.after());
         }
         return find(where + "order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
     }

@@ -1,5 +1,6 @@
 package io.accord.webhook;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,11 +97,7 @@ class DeliveryStore {
             sql.append(" and status = $").append(args.size());
         }
         if (page.after() != null) {
-            args.add(page.after().createdAt().atOffset(ZoneOffset.UTC));
-            int at = args.size();
-            args.add(page.after().id());
-            sql.append(" and (created_at > $").append(at).append(" or (created_at = $").append(at)
-                    .append(" and id > $").append(at + 1).append("))");
+            sql.append(" and ").append(Keyset.sql("created_at", "id", page.after(), args));
         }
         sql.append(" order by created_at, id limit ").append(page.fetchSize());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(args));

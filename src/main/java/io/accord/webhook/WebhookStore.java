@@ -1,5 +1,6 @@
 package io.accord.webhook;
 
+import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,7 +11,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,10 +64,7 @@ class WebhookStore {
             conditions.add("owner = $1");
         }
         if (page.after() != null) {
-            args.add(page.after().createdAt().atOffset(ZoneOffset.UTC));
-            args.add(page.after().id());
-            int at = args.size() - 1;
-            conditions.add("(created_at > $" + at + " or (created_at = $" + at + " and id > $" + (at + 1) + "))");
+            conditions.add(Keyset.sql("created_at", "id", page.after(), args));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return pool.preparedQuery("select " + COLUMNS + " from webhooks" + where + " order by created_at, id limit "

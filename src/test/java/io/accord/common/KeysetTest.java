@@ -26,7 +26,7 @@ class KeysetTest {
     @Test
     void sqlTakesTheNextPositionalParameters() {
         List<Object> args = new ArrayList<>(List.of("owner"));
-        assertEquals("(created_at > $2 or (created_at = $2 and id > $3))", Keyset.sql("created_at", "id", AFTER, args));
+        assertEquals("(created_at, id) > ($2, $3)", Keyset.sql("created_at", "id", AFTER, args));
         assertEquals(List.of("owner", AFTER.createdAt().atOffset(ZoneOffset.UTC), AFTER.id()), args);
     }
 }
