@@ -4,7 +4,6 @@ import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
-import io.accord.common.Problem;
 import io.accord.common.ProblemException;
 import io.accord.security.CredentialValidity;
 import io.accord.common.Principals;
@@ -101,8 +100,7 @@ public class AlertResource {
             description = "`open → acknowledged`; acknowledging again changes nothing; a resolved alert is a 409. "
                     + "Roles: admin, marketing, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "409", description = "Already resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already resolved")
     public Uni<AlertView> acknowledgeAlert(@PathParam("id") String id,
             @RequestBody(required = false) @Valid CommentRequest body) {
         return alerts.acknowledge(Params.uuid("Alert", id), body == null ? null : body.comment(), Principals.nameOf(identity));

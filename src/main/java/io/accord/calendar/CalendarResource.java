@@ -65,10 +65,8 @@ public class CalendarResource {
                     + "IANA zone names only. Honours `Idempotency-Key`. Roles: admin, sales_manager.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
-    @APIResponse(responseCode = "409", description = "The key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid calendar; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken")
+    @APIResponse(responseCode = "422", description = "Invalid calendar; `errors` names each field")
     public Uni<Response> createCalendar(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull CalendarRequest body) {
@@ -105,10 +103,8 @@ public class CalendarResource {
                     + "Roles: admin, sales_manager.")
     @APIResponse(responseCode = "200", description = "The changed calendar",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> updateCalendar(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CalendarRequest body) {
@@ -124,8 +120,7 @@ public class CalendarResource {
             description = "Requires `If-Match`. A calendar still used by an SLA policy or a team is refused with 409. "
                     + "Roles: admin, sales_manager.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Still in use",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Still in use")
     public Uni<Response> deleteCalendar(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return calendars.delete(key, ifMatch, Principals.nameOf(identity)).map(v -> Response.noContent().build());
@@ -142,8 +137,7 @@ public class CalendarResource {
                     + " Roles: any.")
     @APIResponse(responseCode = "200", description = "The deadline",
             content = @Content(schema = @Schema(implementation = CalendarAnswers.DueDate.class)))
-    @APIResponse(responseCode = "422", description = "No business time within 10 years",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No business time within 10 years")
     public Uni<CalendarAnswers.DueDate> computeDueDate(@PathParam("key") String key,
             @Parameter(description = "RFC 3339 instant", required = true, example = "2026-11-20T16:00:00Z") @QueryParam("start") String start,
             @Parameter(description = "ISO 8601 duration of business time", required = true, example = "PT4H") @QueryParam("duration") String duration) {

@@ -75,11 +75,9 @@ public class CommitmentResource {
                     + "Honours `Idempotency-Key`. " + WRITE_ROLES)
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
-    @APIResponse(responseCode = "409", description = "The key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken")
     @APIResponse(responseCode = "422", description = "Invalid: unknown calendar, team, ICP or tier; not a marketing "
-            + "team; `startsOn` not a period start; or the `Idempotency-Key` was first used with a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "team; `startsOn` not a period start; or the `Idempotency-Key` was first used with a different request")
     public Uni<Response> createCommitment(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull CommitmentRequest body) {
@@ -118,12 +116,9 @@ public class CommitmentResource {
                     + "at once (also for past periods); alerts already raised stay. " + WRITE_ROLES)
     @APIResponse(responseCode = "200", description = "The commitment",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "422", description = "Invalid")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> updateCommitment(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CommitmentRequest body) {
@@ -138,10 +133,8 @@ public class CommitmentResource {
     @Operation(operationId = "deleteCommitment", summary = "Delete a commitment",
             description = "Requires `If-Match`. Its alerts stay. " + WRITE_ROLES)
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> deleteCommitment(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return commitments.delete(key, ifMatch, Principals.nameOf(identity)).map(v -> Response.noContent().build());

@@ -168,6 +168,13 @@ public class OpenApiConventions implements OASFilter {
                 addProblem(responses, "428", "`If-Match` is missing");
             }
         }
+        // Every error answer is a problem document: the resources name the status and why, this adds the content.
+        responses.getAPIResponses().forEach((status, response) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null
+                    && response.getContent() == null) {
+                response.setContent(problemContent());
+            }
+        });
         responses.getAPIResponses().forEach((status, response) -> headers(status, response, method, path, idempotent));
         operation.setResponses(responses);
         if (operation.getParameters() != null) {

@@ -1,7 +1,6 @@
 package io.accord.icp;
 
 import io.accord.common.DetachFromClientCancellation;
-import io.accord.common.Problem;
 import io.accord.common.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,13 +52,10 @@ public class IcpEvaluationResource {
     @APIResponse(responseCode = "200", description = "The evaluation",
             content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     @APIResponse(responseCode = "400", description = "`urn:accord:problem:invalid-parameter` (`version` is not a "
-            + "positive integer) or `urn:accord:problem:invalid-body`", content = @Content(
-                    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such ICP or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "positive integer) or `urn:accord:problem:invalid-body`")
+    @APIResponse(responseCode = "404", description = "No such ICP or version")
     @APIResponse(responseCode = "409", description = "`urn:accord:problem:conflict`: the ICP has no active version "
-            + "and no `version` was asked for", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+            + "and no `version` was asked for")
     public Uni<EvaluationView> evaluateLead(@PathParam("key") String key,
             @Parameter(description = "Evaluate against this version instead of the active one", example = "2")
             @QueryParam("version") String version,
@@ -91,14 +87,11 @@ public class IcpEvaluationResource {
                     + "Roles: admin, marketing, sales, sales_manager, integrator, viewer.")
     @APIResponse(responseCode = "200", description = "One entry per item",
             content = @Content(schema = @Schema(implementation = EvaluationBatchView.class)))
-    @APIResponse(responseCode = "404", description = "No such ICP or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ICP or version")
     @APIResponse(responseCode = "409", description = "`urn:accord:problem:conflict`: the ICP has no active version "
-            + "and no `version` was asked for", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+            + "and no `version` was asked for")
     @APIResponse(responseCode = "422", description = "`urn:accord:problem:validation-error`: `items` is missing, "
-            + "empty or longer than 1000", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+            + "empty or longer than 1000")
     public Uni<EvaluationBatchView> evaluateLeadBatch(@PathParam("key") String key,
             @Parameter(description = "Evaluate against this version instead of the active one", example = "2")
             @QueryParam("version") String version,

@@ -4,7 +4,6 @@ import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
 import io.accord.common.PageParams;
-import io.accord.common.Problem;
 import io.accord.common.Principals;
 import io.accord.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,11 +59,9 @@ public class IcpResource {
                     + "Roles: admin, marketing, sales, sales_manager.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names the ICP",
             content = @Content(schema = @Schema(implementation = IcpView.class)))
-    @APIResponse(responseCode = "409", description = "`urn:accord:problem:duplicate`: an ICP with this key exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "`urn:accord:problem:duplicate`: an ICP with this key exists")
     @APIResponse(responseCode = "422", description = "`urn:accord:problem:validation-error` (e.g. the key is not a "
-            + "lowercase slug), or `urn:accord:problem:idempotency-key-reused`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "lowercase slug), or `urn:accord:problem:idempotency-key-reused`")
     public Uni<Response> createIcp(
             @Parameter(description = "Makes a retried create safe: the same key replays the first response")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -92,8 +89,7 @@ public class IcpResource {
                     + "Roles: admin, marketing, sales, sales_manager, integrator, viewer.")
     @APIResponse(responseCode = "200", description = "The ICP; `ETag` header for If-Match",
             content = @Content(schema = @Schema(implementation = IcpView.class)))
-    @APIResponse(responseCode = "404", description = "No ICP with this key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No ICP with this key")
     public Uni<Response> getIcp(@Parameter(example = "mid-market-saas") @PathParam("key") String key) {
         return icps.get(key).map(IcpApiSupport::ok);
     }
@@ -107,10 +103,8 @@ public class IcpResource {
     @APIResponse(responseCode = "200", description = "The changed ICP",
             content = @Content(schema = @Schema(implementation = IcpView.class)))
     @APIResponse(responseCode = "412", description = "`urn:accord:problem:precondition-failed`: If-Match does not "
-            + "match the current ETag", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "`urn:accord:problem:precondition-required`: If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "match the current ETag")
+    @APIResponse(responseCode = "428", description = "`urn:accord:problem:precondition-required`: If-Match is missing")
     public Uni<Response> updateIcp(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull IcpChangeRequest body) {
@@ -127,8 +121,7 @@ public class IcpResource {
                     + "version changes nothing. Roles: admin, marketing, sales_manager.")
     @APIResponse(responseCode = "200", description = "The ICP, now with `activeVersion` null",
             content = @Content(schema = @Schema(implementation = IcpView.class)))
-    @APIResponse(responseCode = "404", description = "No ICP with this key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No ICP with this key")
     public Uni<Response> retireIcp(@PathParam("key") String key) {
         return icps.retire(key, Principals.nameOf(identity)).map(IcpApiSupport::ok);
     }

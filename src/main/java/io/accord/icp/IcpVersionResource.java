@@ -6,7 +6,6 @@ import io.accord.common.Page;
 import io.accord.common.PageParams;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
-import io.accord.common.Problem;
 import io.accord.icp.IcpVersionLifecycle.Status;
 import io.accord.common.Principals;
 import io.accord.common.Roles;
@@ -66,13 +65,10 @@ public class IcpVersionResource {
     @APIResponse(responseCode = "201", description = "The draft; `Location` names it, `ETag` for If-Match",
             content = @Content(schema = @Schema(implementation = IcpVersionView.class)))
     @APIResponse(responseCode = "400", description = "`urn:accord:problem:invalid-body`, e.g. an unknown operator "
-            + "(`errors[0].field` = `criteria[0].operator`)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No ICP with this key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(`errors[0].field` = `criteria[0].operator`)")
+    @APIResponse(responseCode = "404", description = "No ICP with this key")
     @APIResponse(responseCode = "422", description = "`urn:accord:problem:validation-error`: invalid criteria or "
-            + "tiers, or a `fromVersion` that does not exist", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+            + "tiers, or a `fromVersion` that does not exist")
     public Uni<Response> createIcpVersion(@PathParam("key") String key,
             @Parameter(description = "Makes a retried create safe: the same key replays the first response")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -90,8 +86,7 @@ public class IcpVersionResource {
             description = "Versions by number, oldest first, with their approvals and rejections. "
                     + "Roles: admin, marketing, sales, sales_manager, integrator, viewer.")
     @APIResponse(responseCode = "200", description = "One page of versions")
-    @APIResponse(responseCode = "404", description = "No ICP with this key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No ICP with this key")
     public Uni<Page<IcpVersionView>> listIcpVersions(@PathParam("key") String key,
             @Parameter(description = "Only versions in this status",
                     schema = @Schema(enumeration = {"draft", "proposed", "active", "superseded", "rejected"}))
@@ -110,8 +105,7 @@ public class IcpVersionResource {
                     + "Roles: admin, marketing, sales, sales_manager, integrator, viewer.")
     @APIResponse(responseCode = "200", description = "The version; `ETag` header for If-Match",
             content = @Content(schema = @Schema(implementation = IcpVersionView.class)))
-    @APIResponse(responseCode = "404", description = "No such ICP or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ICP or version")
     public Uni<Response> getIcpVersion(@PathParam("key") String key,
             @Parameter(description = "Version number", example = "3") @PathParam("n") String n) {
         return icps.getVersion(key, IcpApiSupport.versionNumber(n)).map(IcpApiSupport::ok);
@@ -127,15 +121,11 @@ public class IcpVersionResource {
     @APIResponse(responseCode = "200", description = "The changed draft",
             content = @Content(schema = @Schema(implementation = IcpVersionView.class)))
     @APIResponse(responseCode = "409", description = "`urn:accord:problem:invalid-transition`: the version is not a "
-            + "draft; `allowedActions` lists what its status allows", content = @Content(
-                    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "draft; `allowedActions` lists what its status allows")
     @APIResponse(responseCode = "412", description = "`urn:accord:problem:precondition-failed`: If-Match does not "
-            + "match the current ETag", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`urn:accord:problem:validation-error`: invalid criteria or tiers",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "`urn:accord:problem:precondition-required`: If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "match the current ETag")
+    @APIResponse(responseCode = "422", description = "`urn:accord:problem:validation-error`: invalid criteria or tiers")
+    @APIResponse(responseCode = "428", description = "`urn:accord:problem:precondition-required`: If-Match is missing")
     public Uni<Response> updateIcpVersion(@PathParam("key") String key, @PathParam("n") String n,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull IcpVersionChangeRequest body) {
@@ -153,11 +143,9 @@ public class IcpVersionResource {
     @APIResponse(responseCode = "200", description = "The version, now `proposed`",
             content = @Content(schema = @Schema(implementation = IcpVersionView.class)))
     @APIResponse(responseCode = "409", description = "`urn:accord:problem:invalid-transition`: the version is not a "
-            + "draft; `allowedActions` lists what its status allows", content = @Content(
-                    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "draft; `allowedActions` lists what its status allows")
     @APIResponse(responseCode = "412", description = "`urn:accord:problem:precondition-failed`: If-Match was sent and "
-            + "does not match", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+            + "does not match")
     public Uni<Response> proposeIcpVersion(@PathParam("key") String key, @PathParam("n") String n,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return icps.propose(key, IcpApiSupport.versionNumber(n), ifMatch, Principals.nameOf(identity))
@@ -177,15 +165,12 @@ public class IcpVersionResource {
                     + "Roles: marketing (marketing side), sales or sales_manager (sales side).")
     @APIResponse(responseCode = "200", description = "The version: still `proposed` after the first approval, "
             + "`active` after the second", content = @Content(schema = @Schema(implementation = IcpVersionView.class)))
-    @APIResponse(responseCode = "403", description = "`urn:accord:problem:forbidden`: you lack the role of this side",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "`urn:accord:problem:forbidden`: you lack the role of this side")
     @APIResponse(responseCode = "409", description = "`urn:accord:problem:invalid-transition` (the version is not "
             + "proposed; `allowedActions` lists what is allowed), or `urn:accord:problem:conflict` (this side already "
-            + "decided, or you already approved the other side)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+            + "decided, or you already approved the other side)")
     @APIResponse(responseCode = "422", description = "`urn:accord:problem:validation-error`: `side` is missing or not "
-            + "marketing or sales", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+            + "marketing or sales")
     public Uni<Response> approveIcpVersion(@PathParam("key") String key, @PathParam("n") String n,
             @Valid @NotNull IcpDecisionRequest body) {
         return icps.approve(key, IcpApiSupport.versionNumber(n), body, Principals.nameOf(identity), roles())
@@ -201,11 +186,9 @@ public class IcpVersionResource {
                     + "cannot also reject. Roles: marketing (marketing side), sales or sales_manager (sales side).")
     @APIResponse(responseCode = "200", description = "The version, now `rejected`",
             content = @Content(schema = @Schema(implementation = IcpVersionView.class)))
-    @APIResponse(responseCode = "403", description = "`urn:accord:problem:forbidden`: you lack the role of this side",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "`urn:accord:problem:forbidden`: you lack the role of this side")
     @APIResponse(responseCode = "409", description = "`urn:accord:problem:invalid-transition` (the version is not "
-            + "proposed), or `urn:accord:problem:conflict` (this side already decided)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "proposed), or `urn:accord:problem:conflict` (this side already decided)")
     public Uni<Response> rejectIcpVersion(@PathParam("key") String key, @PathParam("n") String n,
             @Valid @NotNull IcpDecisionRequest body) {
         return icps.reject(key, IcpApiSupport.versionNumber(n), body, Principals.nameOf(identity), roles())
@@ -220,8 +203,7 @@ public class IcpVersionResource {
                     + "`b`. Roles: admin, marketing, sales, sales_manager, integrator, viewer.")
     @APIResponse(responseCode = "200", description = "The differences",
             content = @Content(schema = @Schema(implementation = IcpDiffView.class)))
-    @APIResponse(responseCode = "404", description = "No such ICP or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ICP or version")
     public Uni<IcpDiffView> diffIcpVersions(@PathParam("key") String key,
             @Parameter(description = "The version compared from", example = "2") @PathParam("a") String a,
             @Parameter(description = "The version compared to", example = "3") @PathParam("b") String b) {

@@ -5,7 +5,6 @@ import io.accord.common.Idempotency;
 import io.accord.common.Page;
 import io.accord.common.PageRequest;
 import io.accord.common.Params;
-import io.accord.common.Problem;
 import io.accord.common.ProblemException;
 import io.accord.common.Versioned;
 import io.accord.common.Principals;
@@ -89,12 +88,9 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "200", description = "An existing lead was updated",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The lead was erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid lead; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "The lead was erased")
+    @APIResponse(responseCode = "422", description = "Invalid lead; `errors` names each field")
     public Uni<Response> ingestLead(
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull LeadRequest body) {
@@ -117,8 +113,7 @@ public class LeadResource {
                     + "Roles: admin, marketing, integrator.")
     @APIResponse(responseCode = "200", description = "One result per item",
             content = @Content(schema = @Schema(implementation = BulkLeadResult.class)))
-    @APIResponse(responseCode = "422", description = "No items, or more than 1,000",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No items, or more than 1,000")
     public Uni<Response> ingestLeadsInBulk(
             @Parameter(description = "Makes a retried push safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull BulkLeadRequest body) {
@@ -174,10 +169,8 @@ public class LeadResource {
                     + " Roles: admin, marketing, integrator, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead, now mql",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status")
     public Uni<Response> handOffLead(@PathParam("id") String id, @Valid LeadActions.HandOff body) {
         return lifecycle.handOff(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
@@ -189,10 +182,8 @@ public class LeadResource {
             description = "Meets the `decision` clock. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status")
     public Uni<Response> acceptLead(@PathParam("id") String id) {
         return lifecycle.accept(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
@@ -205,12 +196,9 @@ public class LeadResource {
                     + "and cancels the others still running. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid reason, or `other` without a note",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status")
+    @APIResponse(responseCode = "422", description = "Invalid reason, or `other` without a note")
     public Uni<Response> rejectLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Reject body) {
         return lifecycle.reject(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
@@ -222,10 +210,8 @@ public class LeadResource {
             description = "Meets the `qualification` clock. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status")
     public Uni<Response> qualifyLead(@PathParam("id") String id) {
         return lifecycle.qualify(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
@@ -237,12 +223,9 @@ public class LeadResource {
             description = "Cancels the clocks still running. " + LIFECYCLE + " Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid outcome",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status")
+    @APIResponse(responseCode = "422", description = "Invalid outcome")
     public Uni<Response> closeLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Close body) {
         return lifecycle.close(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
@@ -255,10 +238,8 @@ public class LeadResource {
                     + "starts new clocks. No body. " + LIFECYCLE + " Roles: admin, sales, sales_manager, marketing.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status")
     public Uni<Response> recycleLead(@PathParam("id") String id) {
         return lifecycle.recycle(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
@@ -272,12 +253,9 @@ public class LeadResource {
                     + "existing team. " + LIFECYCLE + " Roles: admin, sales_manager, integrator.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Neither owner nor team, or an unknown team",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "Not allowed in the lead's status")
+    @APIResponse(responseCode = "422", description = "Neither owner nor team, or an unknown team")
     public Uni<Response> assignLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Assign body) {
         return lifecycle.assign(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }
@@ -292,12 +270,9 @@ public class LeadResource {
                     + "`new` lead (409). Honours `Idempotency-Key`. Roles: admin, sales, sales_manager.")
     @APIResponse(responseCode = "201", description = "Logged",
             content = @Content(schema = @Schema(implementation = TouchView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The lead was never handed off",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid touch; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "409", description = "The lead was never handed off")
+    @APIResponse(responseCode = "422", description = "Invalid touch; `errors` names each field")
     public Uni<Response> logTouch(@PathParam("id") String id,
             @Parameter(description = "Makes a retried log safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull TouchRequest body) {
@@ -343,10 +318,8 @@ public class LeadResource {
                     + "recalled. No body. Roles: admin.")
     @APIResponse(responseCode = "200", description = "The erased lead",
             content = @Content(schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such lead",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "404", description = "No such lead")
     public Uni<Response> eraseLead(@PathParam("id") String id) {
         return lifecycle.erase(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
     }

@@ -61,11 +61,9 @@ public class ApiKeyResource {
                     + "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created; `key` holds the secret",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "409", description = "An active key with this name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An active key with this name exists")
     @APIResponse(responseCode = "422", description = "Invalid key (also a `teamKey` that names no team), or the "
-            + "`Idempotency-Key` was first used with a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "`Idempotency-Key` was first used with a different request")
     public Uni<Response> createApiKey(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ApiKeyRequest body) {
@@ -103,13 +101,10 @@ public class ApiKeyResource {
             description = "Requires `If-Match` with the key's current ETag. The secret does not change. Roles: admin.")
     @APIResponse(responseCode = "200", description = "The changed key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
     @APIResponse(responseCode = "422", description = "Invalid key; `errors` names each field (also a `teamKey` that "
-            + "names no team)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "names no team)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> updateApiKey(@PathParam("id") String id,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ApiKeyRequest body) {

@@ -65,10 +65,8 @@ public class SlaPolicyResource {
                     + "policy uses it. Starts at revision 1. Honours `Idempotency-Key`. Roles: admin, sales_manager.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = SlaPolicyView.class)))
-    @APIResponse(responseCode = "409", description = "The key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid policy; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken")
+    @APIResponse(responseCode = "422", description = "Invalid policy; `errors` names each field")
     public Uni<Response> createSlaPolicy(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull SlaPolicyRequest body) {
@@ -96,8 +94,7 @@ public class SlaPolicyResource {
                     + RULES + " Roles: any.")
     @APIResponse(responseCode = "200", description = "The selection; `matched` false when no policy matches",
             content = @Content(schema = @Schema(implementation = SlaPreview.View.class)))
-    @APIResponse(responseCode = "422", description = "Not exactly one of `leadId` and `lead`, or an invalid lead",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not exactly one of `leadId` and `lead`, or an invalid lead")
     public Uni<SlaPreview.View> previewSlaPolicy(@NotNull SlaPreview.Request body) {
         return sla.preview(body);
     }
@@ -121,12 +118,9 @@ public class SlaPolicyResource {
                     + "started with, later hand-offs use the new one. " + RULES + " Roles: admin, sales_manager.")
     @APIResponse(responseCode = "200", description = "The changed policy",
             content = @Content(schema = @Schema(implementation = SlaPolicyView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid policy; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "422", description = "Invalid policy; `errors` names each field")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> updateSlaPolicy(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull SlaPolicyRequest body) {
@@ -142,12 +136,9 @@ public class SlaPolicyResource {
             description = "Requires `If-Match`. A policy that has started clocks is refused with 409 "
                     + "(`urn:accord:problem:in-use`); disable it instead (`enabled: false`). Roles: admin, sales_manager.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Clocks use the policy",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Clocks use the policy")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> deleteSlaPolicy(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return policies.delete(key, ifMatch, actor()).map(v -> Response.noContent().build());

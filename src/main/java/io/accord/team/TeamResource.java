@@ -62,10 +62,8 @@ public class TeamResource {
                     + "Honours `Idempotency-Key`. Roles: admin, sales_manager.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TeamView.class)))
-    @APIResponse(responseCode = "409", description = "The key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid team; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken")
+    @APIResponse(responseCode = "422", description = "Invalid team; `errors` names each field")
     public Uni<Response> createTeam(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull TeamRequest body) {
@@ -106,12 +104,9 @@ public class TeamResource {
             description = "Requires `If-Match`. Roles: admin, sales_manager.")
     @APIResponse(responseCode = "200", description = "The changed team",
             content = @Content(schema = @Schema(implementation = TeamView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid team; `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "422", description = "Invalid team; `errors` names each field")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> updateTeam(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamRequest body) {
@@ -127,12 +122,9 @@ public class TeamResource {
             description = "Requires `If-Match`. A team that leads still belong to is refused with 409 "
                     + "(`urn:accord:problem:in-use`). Roles: admin, sales_manager.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Still in use",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Still in use")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> deleteTeam(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return teams.delete(key, ifMatch, Principals.nameOf(identity)).map(v -> Response.noContent().build());

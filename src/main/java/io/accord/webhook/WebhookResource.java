@@ -83,11 +83,9 @@ public class WebhookResource {
                     + "replay). Roles: admin, sales_manager, integrator.")
     @APIResponse(responseCode = "201", description = "Created; `secret` holds the signing secret",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "409", description = "The key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken")
     @APIResponse(responseCode = "422", description = "Invalid, a refused target URL, or the `Idempotency-Key` "
-            + "was first used with a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "was first used with a different request")
     public Uni<Response> createWebhook(
             @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull WebhookRequest body) {
@@ -125,10 +123,8 @@ public class WebhookResource {
                     + OWNERSHIP + " Roles: admin, sales_manager, integrator.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> updateWebhook(@PathParam("key") String key,
             @Parameter(description = "The ETag last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull WebhookRequest body) {
