@@ -12,29 +12,24 @@ record AlertFilter(String status, String kind, UUID leadId, String ownerId, Stri
 
     /** Appends {@code and ...} conditions on the alerts table. */
     void appendTo(StringBuilder sql, List<Object> args) {
-        add(sql, args, "status", status);
-        add(sql, args, "kind", kind);
-        add(sql, args, "lead_id", leadId);
-        add(sql, args, "owner_id", ownerId);
-        add(sql, args, "team_key", teamKey);
-        add(sql, args, "tier", tier);
-        if (since != null) {
-            args.add(since.atOffset(ZoneOffset.UTC));
-            sql.append(" and created_at >= $").append(args.size());
-        }
+        append(sql, args, "status", "kind", "created_at");
     }
 
     /** Appends {@code and ...} conditions on the events table (the alert's state when the event happened). */
     void appendToEvents(StringBuilder sql, List<Object> args) {
-        add(sql, args, "alert_status", status);
-        add(sql, args, "alert_kind", kind);
+        append(sql, args, "alert_status", "alert_kind", "at");
+    }
+
+    private void append(StringBuilder sql, List<Object> args, String statusColumn, String kindColumn, String timeColumn) {
+        add(sql, args, statusColumn, status);
+        add(sql, args, kindColumn, kind);
         add(sql, args, "lead_id", leadId);
         add(sql, args, "owner_id", ownerId);
         add(sql, args, "team_key", teamKey);
         add(sql, args, "tier", tier);
         if (since != null) {
             args.add(since.atOffset(ZoneOffset.UTC));
-            sql.append(" and at >= $").append(args.size());
+            sql.append(" and ").append(timeColumn).append(" >= $").append(args.size());
         }
     }
 

@@ -3,7 +3,6 @@ package io.accord.calendar;
 import io.accord.common.Keyset;
 import io.accord.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,12 +16,6 @@ class CalendarRepository implements PanacheRepositoryBase<CalendarDefinition, UU
     }
 
     Uni<List<CalendarDefinition>> page(PageRequest page) {
-        Parameters params = new Parameters();
-        String where = "";
-        if (page.after() != null) {
-            where = "where " + Keyset.hql("createdAt", "id") + " ";
-            Keyset.bind(params, page.after());
-        }
-        return find(where + "order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
+        return Keyset.page(this, page);
     }
 }

@@ -1,6 +1,8 @@
 package io.accord.common;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -42,5 +44,16 @@ public final class Keyset {
         int at = args.size();
         args.add(after.id());
         return "(" + time + ", " + id + ") > ($" + at + ", $" + (at + 1) + ")";
+    }
+
+    /** One page of all of a repository's entities in creation order (properties {@code createdAt}, {@code id}). */
+    public static <T> Uni<List<T>> page(PanacheRepositoryBase<T, ?> repository, PageRequest page) {
+        Parameters params = new Parameters();
+        String where = "";
+        if (page.after() != null) {
+            where = "where " + hql("createdAt", "id") + " ";
+            bind(params, page.after());
+        }
+        return repository.find(where + "order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
     }
 }

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import io.accord.common.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -110,9 +111,24 @@ class ArchitectureTest {
                 .importPackages("io.accord");
     }
 
+    /** No cycles among the packages directly below {@code root} (one slice per feature). */
+    static ArchRule noCyclesBelow(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** The rule classes depend on nothing but the JDK and each other. */
+    static ArchRule pure(List<String> rules) {
+        DescribedPredicate<JavaClass> rule = DescribedPredicate.describe("rule classes",
+                c -> rules.contains(c.getName()) || rules.contains(c.getName().replaceAll("\\$.*", "")));
+        return noClasses().that(rule).should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..",
+                        "org.eclipse.microprofile..", "io.vertx..", "io.smallrye..", "com.fasterxml..",
+                        "org.hibernate..", "io.netty..", "io.micrometer..")
+                .orShould().dependOnClassesThat().belongToAnyOf(ProblemException.class);
+    }
+
     @Test
     void featuresFormNoCycles() {
-        slices().matching("io.accord.(*)..").should().beFreeOfCycles().check(main);
+        noCyclesBelow("io.accord").check(main);
     }
 
     @Test
@@ -167,13 +183,18 @@ class ArchitectureTest {
         for (String name : RULES) {
             main.get(name); // fails when a listed class is renamed or gone, so the list cannot rot
         }
-        DescribedPredicate<JavaClass> rule = DescribedPredicate.describe("rule classes",
-                c -> RULES.contains(c.getName()) || RULES.contains(c.getName().replaceAll("\\$.*", "")));
-        noClasses().that(rule).should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..",
-                        "org.eclipse.microprofile..", "io.vertx..", "io.smallrye..", "com.fasterxml..",
-                        "org.hibernate..", "io.netty..", "io.micrometer..")
-                .orShould().dependOnClassesThat().belongToAnyOf(ProblemException.class)
-                .check(main);
+        pure(RULES).check(main);
+    }
+
+    @Test
+    void aFeatureUsesAnotherOnlyThroughItsServicesAndPortsNeverItsEntities() {
+        for (String feature : ALLOWED.keySet()) {
+            DescribedPredicate<JavaClass> foreignEntity = DescribedPredicate.describe("entities of other features",
+                    c -> c.isAnnotatedWith(Entity.class) && !feature(c.getPackageName()).equals(feature));
+            noClasses().that().resideInAPackage("io.accord." + feature + "..")
+                    .should().dependOnClassesThat(foreignEntity)
+                    .check(main);
+        }
     }
 
     @Test
