@@ -2,6 +2,7 @@ package io.accord.sla;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.common.Cursor;
+import io.accord.common.Keyset;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -143,8 +144,9 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
             params.and("milestone", filter.milestone());
         }
         if (after != null) {
-            q.append(" and (dueAt > :cAt or (dueAt = :cAt and id > :cId))");
-            params.and("cAt", after.createdAt()).and("cId", after.id());
+            // The cursor's time is the last clock's dueAt: this list is ordered by due date.
+            q.append(" and ").append(Keyset.hql("dueAt", "id"));
+            Keyset.bind(params, after);
         }
         return find(q + " order by dueAt, id", params).range(0, fetchSize - 1).list();
     }
