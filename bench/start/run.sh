@@ -60,12 +60,13 @@ start_once() { # setup database java-options...
   kill "$pid"; wait "$pid" 2>/dev/null || true
   # Quarkus's own "started in": from the JVM's start to the end of Quarkus's start-up (migrations included); the rest
   # of the time to ready is the JVM's own launch before main() and the first readiness check.
-  quarkus_ms=$(grep -o 'started in [0-9.]*s' /tmp/accord-bench-start.log | head -1 | awk '{printf "%d", $3 * 1000}')
+  # (Readiness can answer before that line is written: then the figure is missing, not the run.)
+  quarkus_ms=$(grep -o 'started in [0-9.]*s' /tmp/accord-bench-start.log | head -1 | awk '{printf "%d", $3 * 1000}' || true)
   printf '%-6s %-9s %6.2f s  %4d MB  (Quarkus: started in %s ms)\n' "$setup" "$database" "$(echo "$ms/1000" | bc -l)" \
     "$mb" "$quarkus_ms"
   # Where Quarkus's start-up goes (quarkus.debug.print-startup-times): its five costliest steps, kept per setup.
   sed -nE 's/.*Build step (.*) completed in: ([0-9]+)ms/\2 \1/p' /tmp/accord-bench-start.log | sort -rn | head -5 \
-    | awk '{printf "%s%s %s ms", (NR > 1 ? ", " : ""), $2, $1}' > "target/bench/start-steps.$setup.$database.txt"
+    | awk '{printf "%s%s %s ms", (NR > 1 ? ", " : ""), $2, $1}' > "target/bench/start-steps.$setup.$database.txt" || true
   times[$setup.$database]+="$ms "
   rss[$setup.$database]+="$mb "
   quarkus[$setup.$database]+="$quarkus_ms "
