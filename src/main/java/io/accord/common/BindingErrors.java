@@ -49,11 +49,6 @@ final class BindingErrors {
         return sb.toString();
     }
 
-    /** The JSON path of a binding failure, e.g. {@code criteria[2].weight}. */
-    static String path(JsonMappingException e) {
-        return JsonPaths.of(e);
-    }
-
     /** What the value at the failure's path should have been. */
     static String describeExpected(JsonMappingException e) {
         if (e instanceof RefusedInputException refused) {

@@ -160,7 +160,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
-        String field = BindingErrors.path(e);
+        String field = JsonPaths.of(e);
         return respond(ProblemKind.INVALID_BODY, "Unknown field '" + field + "'",
                 List.of(new FieldError(field, "unknown field")), Map.of(), Map.of(), request);
     }
@@ -179,7 +179,7 @@ public class ProblemMappers {
                 && e.getOriginalMessage().startsWith("Trailing token")) {
             return respond(ProblemKind.MALFORMED_JSON, "The body has more content after its JSON value", request);
         }
-        String field = BindingErrors.path(e);
+        String field = JsonPaths.of(e);
         String message = BindingErrors.describeExpected(e);
         if (field.isEmpty()) {
             return respond(ProblemKind.INVALID_BODY, "The body " + message, List.of(), Map.of(), Map.of(), request);
