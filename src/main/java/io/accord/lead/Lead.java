@@ -55,6 +55,10 @@ public class Lead {
     /** Set by erasure ({@link LeadErasure}), which writes the row itself. */
     @Column(updatable = false)
     public Instant erasedAt;
+    /** The current hold (POST /leads/{id}/hold); a hold whose {@code holdUntil} has passed has ended by itself. */
+    public String holdReason;
+    public Instant heldAt;
+    public Instant holdUntil;
     @Version
     public long version;
 }

@@ -1,8 +1,10 @@
 package io.accord.lead;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies of the lifecycle actions. */
@@ -32,6 +34,24 @@ public final class LeadActions {
     public record Close(
             @NotNull @Pattern(regexp = "won|lost", message = "must be one of: won, lost")
             @Schema(example = "won", required = true, enumeration = {"won", "lost"}) String outcome) {
+    }
+
+    @Schema(name = "HoldRequest", description = "Puts a lead on hold: its holdable SLA clocks pause")
+    public record Hold(
+            @NotBlank @Size(max = 500) @Schema(example = "Waiting for the prospect's legal review", required = true)
+            String reason,
+            @Schema(example = "2026-11-23T09:00:00Z", nullable = true, description = "When the hold ends by itself: "
+                    + "after now and at most 366 days ahead; omitted: until resumed") Instant until) {
+    }
+
+    @Schema(name = "InboundMessageRequest", description = "The prospect wrote")
+    public record Inbound(
+            @NotNull @Pattern(regexp = "email|call|chat|form|social|other",
+                    message = "must be one of: email, call, chat, form, social, other")
+            @Schema(example = "email", required = true, enumeration = {"email", "call", "chat", "form", "social",
+                "other"}) String channel,
+            @NotNull @Schema(example = "2026-11-20T16:30:00Z", required = true, description = "When the prospect "
+                    + "wrote; at most one minute in the future (clock skew)") Instant occurredAt) {
     }
 
     @Schema(name = "AssignRequest", description = "At least one of the two; a given value replaces the current one")

@@ -13,7 +13,7 @@ import java.util.UUID;
  *
  * <p>The dependency points from SLA to leads and not back because SLA needs much of leads (their summaries, history,
  * the intake preview and API types such as {@link LeadRequest} in its own contract), while leads need of SLA only
- * these four notifications, and of their answers only what a hand-off started. Erasure needs no notification: clocks
+ * these notifications, and of their answers only what a hand-off started. Erasure needs no notification: clocks
  * hold no personal data.
  */
 public interface LeadClocks {
@@ -46,6 +46,38 @@ public interface LeadClocks {
 
     /** The lead's owner or team changed: its live clocks follow. */
     Uni<Void> reassigned(UUID leadId, String ownerId, String teamKey);
+
+    /** A hold on a lead: from {@code since}, until resumed or, when {@code until} is set, until then. */
+    record Hold(String reason, Instant since, Instant until) {
+    }
+
+    /** What a hold did: how many running clocks it paused, and how many kept running (their milestone forbids it). */
+    record Held(int paused, int keptRunning) {
+    }
+
+    /**
+     * The prospect wrote: a message at {@code at} (already not before the current hand-off) on a lead handed off and
+     * still in the funnel, with what a new clock copies, the lead's current hold (null when none) and the times of
+     * its touches since the hand-off.
+     */
+    record Inbound(UUID leadId, UUID handoffId, Instant at, String ownerId, String teamKey, String tier, Hold hold,
+            List<Instant> touchTimes) {
+    }
+
+    /**
+     * The lead was put on hold: its running clocks whose milestone allows it are paused from {@code hold.since()}.
+     * Pauses whose own {@code until} has come by then are closed first.
+     */
+    Uni<Held> held(UUID leadId, Hold hold);
+
+    /** The lead's hold ended at {@code at}: its paused clocks run again, their deadlines moved by the pause. */
+    Uni<Integer> resumed(UUID leadId, Instant at);
+
+    /**
+     * An inbound message: starts a new cycle of the recurring next_response clock when the hand-off's policy has that
+     * milestone and no cycle is live; answers the cycle started, or empty.
+     */
+    Uni<Optional<Integer>> inbound(Inbound message);
 
     /** How a hand-off's clocks read in the lead's timeline and audit summary. */
     static String describe(Optional<Started> started) {

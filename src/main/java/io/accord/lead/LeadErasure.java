@@ -31,7 +31,7 @@ class LeadErasure {
             // The lead itself. The stage-tracking trigger fires on status and hand-off only, so no stage time moves.
             """
             update leads set company = '{}', contact = '{}', custom = '{}', external_id = :tombstone, reject_note = null,
-                erased_at = :at, updated_at = :at, version = version + 1
+                hold_reason = case when hold_reason is null then null else '(erased)' end, erased_at = :at, updated_at = :at, version = version + 1
             where id = :id""",
             "update lead_touches set note = null where lead_id = :id and note is not null",
             "update lead_events set summary = regexp_replace(summary, '" + REJECT_NOTE + "', '\\1', 's') "

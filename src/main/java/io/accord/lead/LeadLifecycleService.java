@@ -3,6 +3,7 @@ package io.accord.lead;
 import io.accord.audit.AuditLog;
 import io.accord.common.FieldError;
 import io.accord.common.ProblemException;
+import io.accord.common.ProblemKind;
 import io.accord.common.Versioned;
 import io.accord.lead.LeadLifecycle.Action;
 import io.accord.lead.LeadLifecycle.Outcome;
@@ -102,6 +103,7 @@ public class LeadLifecycleService {
             lead.rejectReason = body.reason();
             lead.rejectNote = note;
             lead.updatedAt = at;
+            clearHold(lead);
             return leads.flush()
                     .chain(() -> clocks.changed(lead.id, LeadClocks.Change.REJECTED, at))
                     .chain(() -> record(lead, Action.REJECT, actor, at, "Rejected (" + body.reason() + ")"
@@ -126,6 +128,62 @@ public class LeadLifecycleService {
                     .chain(() -> clocks.reassigned(lead.id, lead.ownerId, lead.teamKey))
                     .chain(() -> record(lead, Action.ASSIGN, actor, at, "Assigned to owner " + lead.ownerId
                             + ", team " + lead.teamKey));
+        });
+    }
+
+    /**
+     * Puts the lead on hold: its running clocks pause, except those whose milestone forbids holds. 409 when it is on
+     * hold already, or when no running clock may be held (nothing would pause).
+     */
+    @WithTransaction
+    public Uni<Versioned<LeadView>> hold(UUID id, LeadActions.Hold body, TeamScope scope, String actor) {
+        Instant at = now();
+        String problem = LeadHolds.untilProblem(body.until(), at);
+        if (problem != null) {
+            throw ProblemException.validation("until", problem);
+        }
+        String reason = body.reason().trim();
+        return guard.lock(id).chain(lead -> {
+            LeadGuard.requireScope(scope, lead, lead.teamKey);
+            LeadClocks.Hold current = LeadHolds.active(lead.holdReason, lead.heldAt, lead.holdUntil, at);
+            if (current != null) {
+                throw new ProblemException(ProblemKind.CONFLICT, "Lead " + id + " is on hold since " + current.since()
+                        + "; resume it first");
+            }
+            Instant until = body.until() == null ? null : body.until().truncatedTo(ChronoUnit.MICROS);
+            return clocks.held(id, new LeadClocks.Hold(reason, at, until)).chain(held -> {
+                if (held.paused() == 0) {
+                    throw new ProblemException(ProblemKind.CONFLICT, "Lead " + id + " has no running SLA clock that "
+                            + "may be held" + (held.keptRunning() > 0 ? " (" + held.keptRunning()
+                                    + " running clocks' milestones forbid holds)" : ""));
+                }
+                lead.holdReason = reason;
+                lead.heldAt = at;
+                lead.holdUntil = until;
+                lead.updatedAt = at;
+                String summary = "Put on hold" + (until == null ? "" : " until " + until) + "; " + held.paused()
+                        + " clocks paused" + (held.keptRunning() == 0 ? "" : ", " + held.keptRunning()
+                                + " keep running (not holdable)");
+                return leads.flush().chain(() -> note(lead, "hold", "lead.held", actor, at, summary));
+            });
+        });
+    }
+
+    /** Ends the lead's hold: its paused clocks run again, their deadlines moved by the paused business time. */
+    @WithTransaction
+    public Uni<Versioned<LeadView>> resume(UUID id, TeamScope scope, String actor) {
+        Instant at = now();
+        return guard.lock(id).chain(lead -> {
+            LeadGuard.requireScope(scope, lead, lead.teamKey);
+            if (LeadHolds.active(lead.holdReason, lead.heldAt, lead.holdUntil, at) == null) {
+                throw new ProblemException(ProblemKind.CONFLICT, "Lead " + id + " is not on hold");
+            }
+            return clocks.resumed(id, at).chain(n -> {
+                clearHold(lead);
+                lead.updatedAt = at;
+                return leads.flush().chain(() -> note(lead, "resume", "lead.resumed", actor, at,
+                        "Resumed; " + n + " clocks run again"));
+            });
         });
     }
 
@@ -156,11 +214,31 @@ public class LeadLifecycleService {
             if (action == Action.CLOSE) {
                 lead.outcome = outcome.name().toLowerCase(Locale.ROOT);
             }
+            if (change == LeadClocks.Change.CLOSED || change == LeadClocks.Change.RECYCLED) {
+                clearHold(lead);
+            }
             lead.updatedAt = at;
             return leads.flush()
                     .chain(() -> clocks.changed(lead.id, change, at))
                     .chain(() -> record(lead, action, actor, at, summary));
         });
+    }
+
+    /** Appends an event that is no lifecycle action and its audit entry, and answers the lead as it is now. */
+    private Uni<Versioned<LeadView>> note(Lead lead, String kind, String auditAction, String actor, Instant at,
+            String summary) {
+        return events.persist(LeadEvent.of(lead.id, at, kind, actor, summary))
+                .chain(() -> audit.record(actor, auditAction, "lead", lead.id,
+                        summary + " (" + lead.source + "/" + lead.externalId + ")"))
+                .chain(() -> leads.flush())
+                .map(v -> LeadViews.versioned(lead));
+    }
+
+    /** A lead that leaves the funnel, or is resumed, has no hold. */
+    private static void clearHold(Lead lead) {
+        lead.holdReason = null;
+        lead.heldAt = null;
+        lead.holdUntil = null;
     }
 
     /** Appends the lead's event and the audit entry, and answers the lead as it is now. */

@@ -25,7 +25,8 @@ class LeadReads {
 
     static final String COLUMNS = "id, source, external_id, status, company, contact, custom, country, owner_id, "
             + "team_key, fit_icp_key, fit_version, fit_score, fit_tier, fit_qualified, handoff_id, handed_off_at, "
-            + "reject_reason, reject_note, outcome, created_at, updated_at, erased_at, version";
+            + "reject_reason, reject_note, outcome, created_at, updated_at, erased_at, version, hold_reason, held_at, "
+            + "hold_until";
 
     private final Pool pool;
 
@@ -106,6 +107,9 @@ class LeadReads {
         l.updatedAt = instant(r.getOffsetDateTime(21));
         l.erasedAt = instant(r.getOffsetDateTime(22));
         l.version = r.getLong(23);
+        l.holdReason = r.getString(24);
+        l.heldAt = instant(r.getOffsetDateTime(25));
+        l.holdUntil = instant(r.getOffsetDateTime(26));
         return l;
     }
 

@@ -55,13 +55,15 @@ public class LeadResource {
     private final LeadIntake intake;
     private final LeadLifecycleService lifecycle;
     private final LeadTouches touches;
+    private final LeadMessages messages;
     private final LeadQueries queries;
     private final Idempotency idempotency;
     private final SecurityIdentity identity;
     private final ContactPrivacy privacy;
 
-    public LeadResource(LeadIntake intake, LeadLifecycleService lifecycle, LeadTouches touches, LeadQueries queries,
-            Idempotency idempotency, SecurityIdentity identity, ContactPrivacy privacy) {
+    public LeadResource(LeadIntake intake, LeadLifecycleService lifecycle, LeadTouches touches, LeadMessages messages,
+            LeadQueries queries, Idempotency idempotency, SecurityIdentity identity, ContactPrivacy privacy) {
+        this.messages = messages;
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.touches = touches;
@@ -301,6 +303,93 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = TouchView.class)))
     public Uni<TouchView> getTouch(@PathParam("id") String id, @PathParam("touchId") String touchId) {
         return touches.touch(leadId(id), Params.uuid("Touch", touchId));
+    }
+
+    @POST
+    @Path("/{id}/hold")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(operationId = "holdLead", summary = "Put a lead on hold (pause its SLA clocks)",
+            description = "Pauses every running clock of the lead whose milestone allows holds (policy milestone "
+                    + "`holdable`, default true); the others keep running. Each clock records its paused intervals; on "
+                    + "resume its due, warning and escalation instants move by the paused business time on its "
+                    + "calendar (not by wall time). With `until` the hold ends by itself at that instant (the breach "
+                    + "detector resumes the clocks as of exactly then); without it, until `POST .../resume`. A touch "
+                    + "while on hold meets clocks as always. 409 `urn:accord:problem:conflict` when the lead is on "
+                    + "hold already or has no running clock that may be held. Rejecting, closing or recycling the lead "
+                    + "ends its hold. The lead's status does not change. Roles: admin, sales, sales_manager."
+                    + TEAM_SCOPE)
+    @APIResponse(responseCode = "200", description = "The lead, on hold",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "404", description = "No such lead")
+    @APIResponse(responseCode = "409", description = "On hold already, or no running clock may be held")
+    @APIResponse(responseCode = "422", description = "No reason, or `until` not in the future or too far ahead")
+    public Uni<Response> holdLead(@PathParam("id") String id, @Valid @NotNull LeadActions.Hold body) {
+        return lifecycle.hold(leadId(id), body, scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(operationId = "resumeLead", summary = "End a lead's hold (its paused SLA clocks run again)",
+            description = "The paused clocks run again; their due, warning and escalation instants are recomputed on "
+                    + "the calendar minus every pause, so they move by the paused business time. 409 "
+                    + "`urn:accord:problem:conflict` when the lead is not on hold (also when its hold's `until` has "
+                    + "passed: it ended by itself). No body. Roles: admin, sales, sales_manager." + TEAM_SCOPE)
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "404", description = "No such lead")
+    @APIResponse(responseCode = "409", description = "Not on hold")
+    public Uni<Response> resumeLead(@PathParam("id") String id) {
+        return lifecycle.resume(leadId(id), scope(), actor()).map(v -> shown(v).respond(Response.ok()));
+    }
+
+    @POST
+    @Path("/{id}/inbound")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR})
+    @Operation(operationId = "recordInboundMessage", summary = "Record that the prospect wrote",
+            description = "Stores the message (channel and time) with a `inbound` timeline event. When the lead is "
+                    + "`mql`, `accepted` or `qualified` and its hand-off's policy has a `next_response` milestone, and "
+                    + "no cycle of it is live, a new cycle starts at `occurredAt` (not before the hand-off): its own "
+                    + "clock, alerts and report row, met by the next touch at or after that start. A message while a "
+                    + "cycle is live keeps that cycle: the oldest unanswered message sets the clock. `occurredAt` at "
+                    + "most one minute in the future (422). Honours `Idempotency-Key`. Roles: admin, sales, "
+                    + "sales_manager, integrator." + TEAM_SCOPE)
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = InboundMessageView.class)))
+    @APIResponse(responseCode = "403", description = "The API key is bound to another team than the lead's")
+    @APIResponse(responseCode = "404", description = "No such lead")
+    @APIResponse(responseCode = "422", description = "Invalid message; `errors` names each field")
+    public Uni<Response> recordInboundMessage(@PathParam("id") String id,
+            @Parameter(description = "Makes a retried post safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull LeadActions.Inbound body) {
+        UUID leadId = leadId(id);
+        return idempotency.once(actor(), idempotencyKey, "POST", "/api/v1/leads/" + leadId + "/inbound", body,
+                () -> messages.record(leadId, body, scope(), actor()).map(m -> Response
+                        .created(URI.create("/api/v1/leads/" + leadId + "/inbound/" + m.id())).entity(m).build()));
+    }
+
+    @GET
+    @Path("/{id}/inbound")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
+    @Operation(operationId = "listInboundMessages", summary = "List a lead's inbound messages",
+            description = "By when they were sent. Roles: any.")
+    public Uni<Page<InboundMessageView>> listInboundMessages(@PathParam("id") String id,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
+        return messages.list(leadId(id), PageRequest.parse(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}/inbound/{messageId}")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
+    @Operation(operationId = "getInboundMessage", summary = "Get one inbound message", description = "Roles: any.")
+    @APIResponse(responseCode = "200", description = "The message",
+            content = @Content(schema = @Schema(implementation = InboundMessageView.class)))
+    public Uni<InboundMessageView> getInboundMessage(@PathParam("id") String id,
+            @PathParam("messageId") String messageId) {
+        return messages.get(leadId(id), Params.uuid("Inbound message", messageId));
     }
 
     @POST

@@ -32,12 +32,22 @@ public record LeadView(
         @Schema(example = "2026-11-20T16:00:00Z") Instant updatedAt,
         @Schema(nullable = true, example = "2026-12-01T10:00:00Z", description = "When the lead's personal data was "
                 + "erased (`POST /api/v1/leads/{id}/erase`); company, contact and custom are then empty and "
-                + "`externalId` is `erased:<id>`") Instant erasedAt) {
+                + "`externalId` is `erased:<id>`") Instant erasedAt,
+        @Schema(nullable = true, description = "The lead's hold (`POST /api/v1/leads/{id}/hold`), null when it has "
+                + "none; a hold whose `until` has passed has ended by itself") Hold hold) {
 
     /** The same lead with another contact (what a caller may read). */
     LeadView withContact(Map<String, Object> shown) {
         return new LeadView(id, source, externalId, status, company, shown, custom, ownerId, teamKey, fit, handedOffAt,
-                rejection, outcome, allowedActions, createdAt, updatedAt, erasedAt);
+                rejection, outcome, allowedActions, createdAt, updatedAt, erasedAt, hold);
+    }
+
+    @Schema(name = "LeadHold", description = "While a lead is on hold its holdable SLA clocks are paused")
+    public record Hold(
+            @Schema(example = "Waiting for the prospect's legal review") String reason,
+            @Schema(example = "2026-11-20T16:00:00Z") Instant since,
+            @Schema(nullable = true, example = "2026-11-23T09:00:00Z", description = "When the hold ends by itself; "
+                    + "null: until resumed") Instant until) {
     }
 
     @Schema(name = "LeadRejection")

@@ -36,7 +36,7 @@ final class LeadViews {
                 l.ownerId, l.teamKey, fit(l), l.handedOffAt,
                 l.rejectReason == null ? null : new LeadView.Rejection(l.rejectReason, l.rejectNote), l.outcome,
                 LeadLifecycle.allowedActions(status).stream().map(Action::wire).toList(), l.createdAt, l.updatedAt,
-                l.erasedAt);
+                l.erasedAt, l.heldAt == null ? null : new LeadView.Hold(l.holdReason, l.heldAt, l.holdUntil));
     }
 
     static LeadSummary summary(Lead l) {

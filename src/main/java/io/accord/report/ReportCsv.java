@@ -19,7 +19,8 @@ public final class ReportCsv {
     public static String slaCompliance(SlaComplianceReport r) {
         CsvWriter csv = new CsvWriter().row("scope", "group_by", "key", "clocks", "met_on_time", "met_late", "breached",
                 "cancelled", "running", "compliance_percent", "business_time_to_met_median_seconds",
-                "business_time_to_met_p90_seconds", "wall_time_to_met_median_seconds", "wall_time_to_met_p90_seconds");
+                "business_time_to_met_p90_seconds", "wall_time_to_met_median_seconds", "wall_time_to_met_p90_seconds",
+                "paused_clocks", "pauses", "paused_business_seconds");
         for (SlaComplianceReport.Group g : r.groups()) {
             csv.row(sla("group", r.groupBy(), g));
         }
@@ -30,7 +31,8 @@ public final class ReportCsv {
     private static List<Object> sla(String scope, String groupBy, SlaComplianceReport.Group g) {
         return java.util.Arrays.asList(scope, groupBy, g.key(), g.clocks(), g.metOnTime(), g.metLate(), g.breached(),
                 g.cancelled(), g.running(), g.compliance(), g.timeToMet().business().median(),
-                g.timeToMet().business().p90(), g.timeToMet().wall().median(), g.timeToMet().wall().p90());
+                g.timeToMet().business().p90(), g.timeToMet().wall().median(), g.timeToMet().wall().p90(),
+                g.holds().pausedClocks(), g.holds().pauses(), g.holds().pausedBusinessTime());
     }
 
     public static String speedToLead(SpeedToLeadReport r) {

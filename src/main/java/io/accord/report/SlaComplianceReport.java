@@ -1,6 +1,7 @@
 package io.accord.report;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,13 +31,24 @@ public record SlaComplianceReport(
             @Schema(example = "1", description = "Still running, not breached yet") long running,
             @Schema(nullable = true, example = "89.7", description = "On time ÷ (on time + late + breached), as a "
                     + "percentage with one decimal; null when that is 0 ÷ 0") BigDecimal compliance,
-            TimeToMet timeToMet) {
+            TimeToMet timeToMet,
+            @Schema(description = "The holds that paused the group's clocks (ended pauses)") Holds holds) {
     }
 
-    /** Time from a clock's start to its being met, over the met clocks (on time or late). */
+    /** Pause totals: time on hold is not counted in the clocks' deadlines nor in their time to met. */
+    @Schema(name = "SlaHoldTotals")
+    public record Holds(
+            @Schema(example = "3", description = "Clocks paused at least once") long pausedClocks,
+            @Schema(example = "4", description = "Pauses (one per hold per clock)") long pauses,
+            @Schema(example = "PT7H30M", description = "Business time the pauses took, on the clocks' calendars")
+            Duration pausedBusinessTime) {
+    }
+
+    /** Time from a clock's start to its being met, without its pauses, over the met clocks (on time or late). */
     @Schema(name = "TimeToMet")
     public record TimeToMet(
-            @Schema(description = "Business time on the clock's policy calendar") Percentiles business,
-            @Schema(description = "Wall-clock time") Percentiles wall) {
+            @Schema(description = "Business time on the clock's policy calendar, less the paused business time")
+            Percentiles business,
+            @Schema(description = "Wall-clock time, less the paused wall time") Percentiles wall) {
     }
 }

@@ -25,7 +25,10 @@ final class SlaComplianceStatements {
             count(*) filter (where status = 'met' and late) as met_late,
             count(*) filter (where status = 'breached' or (status = 'cancelled' and breached_at is not null)) as breached,
             count(*) filter (where status = 'cancelled' and breached_at is null) as cancelled,
-            count(*) filter (where status = 'running') as running""";
+            count(*) filter (where status = 'running') as running,
+            count(*) filter (where pauses > 0) as paused_clocks,
+            coalesce(sum(pauses), 0)::bigint as pauses,
+            coalesce(sum(paused_seconds), 0)::bigint as paused_seconds""";
 
     static final String SLA_PERCENTILES = """
             percentile_cont(array[0.5, 0.9]) within group (order by business_seconds_to_met)
@@ -40,7 +43,9 @@ final class SlaComplianceStatements {
     /** Sums the counts of rollup rows and clocks (%s) per group. */
     static final String ROLLED_COUNTS = """
             select key, sum(clocks)::bigint as clocks, sum(on_time)::bigint as on_time, sum(met_late)::bigint as met_late,
-                sum(breached)::bigint as breached, sum(cancelled)::bigint as cancelled, sum(running)::bigint as running
+                sum(breached)::bigint as breached, sum(cancelled)::bigint as cancelled, sum(running)::bigint as running,
+                sum(paused_clocks)::bigint as paused_clocks, sum(pauses)::bigint as pauses,
+                sum(paused_seconds)::bigint as paused_seconds
             from (%s) u group by key order by key nulls last""";
 
     /**
@@ -111,7 +116,8 @@ final class SlaComplianceStatements {
         args.add(SlaWindow.dimension(q, col != null));
         args.add(w.months().toArray(LocalDate[]::new));
         StringBuilder union = new StringBuilder("select ").append(col == null ? "null::text" : "key").append(" as key, ")
-                .append(durations ? "business, wall" : "clocks, on_time, met_late, breached, cancelled, running")
+                .append(durations ? "business, wall"
+                        : "clocks, on_time, met_late, breached, cancelled, running, paused_clocks, pauses, paused_seconds")
                 .append(" from sla_clock_rollups where dimension = $1 and month = any($2)");
         String key = SlaWindow.key(q);
         if (key != null) {
@@ -139,11 +145,12 @@ final class SlaComplianceStatements {
         Map<String, Row> percentiles = q.groupBy() == null ? Map.of() : (Map<String, Row>) parts.get(1);
         Row overall = ((Map<String, Row>) parts.get(parts.size() - 1)).get(null);
         List<SlaComplianceReport.Group> groups = new ArrayList<>();
-        long[] sums = new long[6];
+        long[] sums = new long[9];
         for (Map.Entry<String, Row> e : counts.entrySet()) {
             Row c = e.getValue();
             long[] n = {c.getLong("clocks"), c.getLong("on_time"), c.getLong("met_late"), c.getLong("breached"),
-                c.getLong("cancelled"), c.getLong("running")};
+                c.getLong("cancelled"), c.getLong("running"), c.getLong("paused_clocks"), c.getLong("pauses"),
+                c.getLong("paused_seconds")};
             for (int i = 0; i < n.length; i++) {
                 sums[i] += n[i];
             }
@@ -163,6 +170,7 @@ final class SlaComplianceStatements {
         return new SlaComplianceReport.Group(key, n[0], n[1], n[2], n[3], n[4], n[5],
                 Rates.percent(n[1], n[1] + n[2] + n[3]),
                 new SlaComplianceReport.TimeToMet(new Percentiles(Rates.at(business, 0), Rates.at(business, 1)),
-                        new Percentiles(Rates.at(wall, 0), Rates.at(wall, 1))));
+                        new Percentiles(Rates.at(wall, 0), Rates.at(wall, 1))),
+                new SlaComplianceReport.Holds(n[6], n[7], java.time.Duration.ofSeconds(n[8])));
     }
 }

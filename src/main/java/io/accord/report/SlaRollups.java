@@ -59,7 +59,7 @@ public class SlaRollups {
             built as (insert into sla_rollup_months (month, built_at) values ($1, $2)
                       on conflict (month) do update set built_at = excluded.built_at)
             insert into sla_clock_rollups (month, dimension, key, clocks, on_time, met_late, breached, cancelled, running,
-                                           business, wall)
+                                           paused_clocks, pauses, paused_seconds, business, wall)
             select $1, d.dimension, d.key,
             """ + SlaComplianceStatements.SLA_COUNTS + """
             ,

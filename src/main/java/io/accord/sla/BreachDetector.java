@@ -51,6 +51,7 @@ public class BreachDetector {
 
     private final Pool pool;
     private final ClockBatchStore store;
+    private final HoldExpiry holds;
     private final AlertService alerts;
     private final Clock clock;
     private final Vertx vertx;
@@ -64,10 +65,11 @@ public class BreachDetector {
     private final Timer detectionLag;
     private long timer = -1;
 
-    public BreachDetector(Pool pool, ClockBatchStore store, AlertService alerts, Clock clock, Vertx vertx,
-            MeterRegistry registry, DetectorSettings config) {
+    public BreachDetector(Pool pool, ClockBatchStore store, HoldExpiry holds, AlertService alerts, Clock clock,
+            Vertx vertx, MeterRegistry registry, DetectorSettings config) {
         this.pool = pool;
         this.store = store;
+        this.holds = holds;
         this.alerts = alerts;
         this.clock = clock;
         this.vertx = vertx;
@@ -145,12 +147,13 @@ public class BreachDetector {
     private Uni<Integer> scan(Runnable whenFull) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long started = System.nanoTime();
-        return pool.withTransaction(conn -> store.claimDue(conn, now, batch).chain(rows -> {
+        // Holds that ended by themselves first, so their clocks' moved deadlines are what this scan checks.
+        return holds.resumeDue(now, batch).chain(resumed -> pool.withTransaction(conn -> store.claimDue(conn, now, batch).chain(rows -> {
                     if (rows.size() == batch) {
                         whenFull.run();
                     }
                     return handle(conn, now, rows).replaceWith(rows.size());
-                }))
+                })))
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.debugf("Handled %d clocks in %d ms", (Object) n, (Object) ((System.nanoTime() - started) / 1_000_000));

@@ -19,7 +19,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Fills {@code sla_clocks.business_seconds_to_met}: the business time a met clock took, on its policy's calendar, as
+ * Fills {@code sla_clocks.business_seconds_to_met}: the business time a met clock took, on its policy's calendar,
+ * less the business time its pauses took ({@code paused_seconds}, written when each pause ended), as
  * that calendar is when the clock is processed (normally seconds after it was met). A trigger cannot run the calendar
  * engine, so the application computes it: every few seconds on some replica, and before each SLA compliance report
  * (the reports feature calls {@link #catchUp}). Pending clocks are found through the partial index
@@ -69,7 +70,8 @@ public class ClockDurations {
                         ClockBatchStore.Pending p = pending.get(i);
                         ids[i] = p.id();
                         seconds[i] = cals.get(p.calendarKey())
-                                .map(cal -> cal.businessTime(p.startedAt(), p.metAt()).getSeconds()).orElse(-1L);
+                                .map(cal -> Math.max(0, cal.businessTime(p.startedAt(), p.metAt()).getSeconds()
+                                        - p.pausedSeconds())).orElse(-1L);
                     }
                     return store.businessSecondsToMet(conn, ids, seconds).replaceWith(pending.size());
                 })));

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * <ul>
  * <li>{@code first_touch}: met by the first touch with {@code occurredAt >= startedAt}, at that touch's time.</li>
+ * <li>{@code next_response}: each cycle, like {@code first_touch}, by the first touch at or after the cycle's start.</li>
  * <li>{@code attempts}: met by the N-th such touch (in order of {@code occurredAt}), at its time.</li>
  * <li>{@code decision}: met when the lead is accepted or rejected, at the action's time.</li>
  * <li>{@code qualification}: met when the lead is qualified or rejected, at the action's time.</li>
@@ -47,7 +48,7 @@ public final class ClockRules {
     public static Optional<Instant> metByTouches(Milestone milestone, Integer attempts, Instant startedAt,
             List<Instant> touchTimes) {
         int n = switch (milestone) {
-            case FIRST_TOUCH -> 1;
+            case FIRST_TOUCH, NEXT_RESPONSE -> 1;
             case ATTEMPTS -> attempts;
             default -> 0;
         };

@@ -12,7 +12,17 @@ public enum Milestone {
     /** The N-th touch that happened at or after the clock started. */
     ATTEMPTS,
     /** The lead was qualified or rejected. */
-    QUALIFICATION;
+    QUALIFICATION,
+    /**
+     * Recurring: a cycle starts when the prospect writes (an inbound message) and no cycle is live, and is met by the
+     * first touch at or after the cycle's start. Not started at hand-off.
+     */
+    NEXT_RESPONSE;
+
+    /** Whether clocks of this milestone start at hand-off (the recurring ones start otherwise). */
+    public boolean startsAtHandOff() {
+        return this != NEXT_RESPONSE;
+    }
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -39,4 +39,12 @@ public class SlaClock {
     public Instant breachedAt;
     public Instant cancelledAt;
     public Instant createdAt;
+    /** The cycle of a recurring milestone (next_response), 1 for the others. */
+    public int cycle = 1;
+    /** While paused: when the hold ends by itself; null otherwise. */
+    public Instant resumeAt;
+    /** Closed pauses: how many, and the business and wall seconds they took. */
+    public int pauses;
+    public long pausedSeconds;
+    public long pausedWallSeconds;
 }

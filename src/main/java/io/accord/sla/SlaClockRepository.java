@@ -3,6 +3,7 @@ package io.accord.sla;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.common.Cursor;
 import io.accord.common.Keyset;
+import io.accord.common.NativeRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -25,14 +26,14 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
     private static final String INSERT = """
             insert into sla_clocks (id, lead_id, handoff_id, owner_id, team_key, tier, policy_id, policy_key,
                 policy_revision, calendar_key, milestone, target, attempts, status, started_at, warn_at, due_at,
-                escalate_at, late, created_at)
+                escalate_at, late, created_at, cycle)
             select id, lead_id, handoff_id, owner_id, team_key, tier, policy_id, policy_key, policy_revision,
                 calendar_key, milestone, target, attempts, 'running', started_at, warn_at, due_at, escalate_at, false,
-                created_at
+                created_at, cycle
             from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, lead_id uuid, handoff_id uuid, owner_id text,
                 team_key text, tier text, policy_id uuid, policy_key text, policy_revision integer, calendar_key text,
                 milestone text, target text, attempts integer, started_at timestamptz, warn_at timestamptz,
-                due_at timestamptz, escalate_at timestamptz, created_at timestamptz)
+                due_at timestamptz, escalate_at timestamptz, created_at timestamptz, cycle integer)
             order by lead_id, milestone
             """;
 
@@ -68,6 +69,7 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
             row.put("due_at", c.dueAt);
             row.put("escalate_at", c.escalateAt);
             row.put("created_at", c.createdAt);
+            row.put("cycle", c.cycle);
             rows.add(row);
         }
         String payload = PolicyJson.write(rows, json);
@@ -75,9 +77,97 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
                 .replaceWithVoid();
     }
 
-    /** The lead's clocks that can still be met (running, or breached and not yet met). */
+    /** The lead's clocks that can still be met (running, paused, or breached and not yet met). */
     Uni<List<SlaClock>> live(UUID leadId) {
-        return list("leadId = ?1 and status in ('running', 'breached')", leadId);
+        return list("leadId = ?1 and status in ('running', 'breached', 'paused')", leadId);
+    }
+
+    /** The lead's clocks in one status (served by sla_clocks_lead). */
+    Uni<List<SlaClock>> withStatus(UUID leadId, String status) {
+        return list("leadId = ?1 and status = ?2", leadId, status);
+    }
+
+    /** One clock of a hand-off (any), to learn its policy revision; null when the hand-off started none. */
+    Uni<SlaClock> anyOfHandOff(UUID leadId, UUID handoffId) {
+        return find("leadId = ?1 and handoffId = ?2 order by createdAt, id", leadId, handoffId).firstResult();
+    }
+
+    /** The highest cycle of the hand-off's clocks of a milestone; 0 when there is none. */
+    Uni<Integer> lastCycle(UUID leadId, UUID handoffId, String milestone) {
+        return find("select coalesce(max(cycle), 0) from SlaClock where leadId = ?1 and handoffId = ?2 and milestone = ?3",
+                leadId, handoffId, milestone).project(Integer.class).firstResult();
+    }
+
+    /** Pauses running clocks: one open pause each, status paused, no detector check until resumed. */
+    Uni<Void> pause(List<UUID> clockIds, String reason, Instant since, Instant until) {
+        if (clockIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return getSession().chain(s -> s.createNativeQuery("""
+                        insert into sla_clock_pauses (clock_id, started_at, ended_at, until, reason)
+                        select id, :since, null, cast(:until as timestamptz), :reason from sla_clocks
+                        where id in (:ids) and status = 'running'""")
+                        .setParameter("since", since).setParameter("until", until).setParameter("reason", reason)
+                        .setParameter("ids", clockIds).executeUpdate()
+                .chain(() -> s.createNativeQuery("""
+                        update sla_clocks set status = 'paused', resume_at = cast(:until as timestamptz),
+                            next_check_at = null
+                        where id in (:ids) and status = 'running'""")
+                        .setParameter("until", until).setParameter("ids", clockIds).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** A clock's pauses, oldest first (primary key). */
+    Uni<List<ClockPauses.Pause>> pausesOf(UUID clockId) {
+        return pausesOf(List.of(clockId)).map(m -> m.getOrDefault(clockId, List.of()));
+    }
+
+    /** The pauses of several clocks, oldest first per clock. */
+    Uni<Map<UUID, List<ClockPauses.Pause>>> pausesOf(Collection<UUID> clockIds) {
+        if (clockIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().chain(s -> s.createNativeQuery("""
+                        select clock_id, started_at, ended_at, until, reason from sla_clock_pauses
+                        where clock_id in (:ids) order by clock_id, started_at""", Object[].class)
+                .setParameter("ids", clockIds).getResultList())
+                .map(rows -> {
+                    Map<UUID, List<ClockPauses.Pause>> byClock = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        byClock.computeIfAbsent(NativeRows.uuid(r[0]), k -> new ArrayList<>())
+                                .add(new ClockPauses.Pause(NativeRows.instant(r[1]), NativeRows.instant(r[2]),
+                                        NativeRows.instant(r[3]), NativeRows.string(r[4])));
+                    }
+                    return byClock;
+                });
+    }
+
+    /**
+     * Resumes a paused clock as {@code r} says: its open pause ends at {@code r.end()} (pauses starting at or after
+     * it are dropped: they paused nothing), its deadlines and pause totals are replaced, and the detector checks it
+     * next at {@code r.nextCheck()}.
+     */
+    Uni<Void> resume(UUID clockId, ClockPauses.Resumption r) {
+        return getSession().chain(s -> s.createNativeQuery("""
+                        delete from sla_clock_pauses where clock_id = :id and started_at >= :end""")
+                        .setParameter("id", clockId).setParameter("end", r.end()).executeUpdate()
+                .chain(() -> s.createNativeQuery("""
+                        update sla_clock_pauses set ended_at = least(coalesce(until, :end), :end)
+                        where clock_id = :id and ended_at is null""")
+                        .setParameter("id", clockId).setParameter("end", r.end()).executeUpdate())
+                .chain(() -> s.createNativeQuery("""
+                        update sla_clocks set status = 'running', resume_at = null, warn_at = cast(:warn as timestamptz),
+                            due_at = :due, escalate_at = cast(:escalate as timestamptz), pauses = :pauses, paused_seconds = :business,
+                            paused_wall_seconds = :wall,
+                            next_check_at = case when warning_raised_at is null and cast(:warn as timestamptz) is not null
+                                then cast(:warn as timestamptz) else cast(:due as timestamptz) end
+                        where id = :id and status = 'paused'""")
+                        .setParameter("warn", r.deadlines().warnAt()).setParameter("due", r.deadlines().dueAt())
+                        .setParameter("escalate", r.deadlines().escalateAt()).setParameter("pauses", r.pauses())
+                        .setParameter("business", r.pausedBusiness().getSeconds())
+                        .setParameter("wall", r.pausedWall().getSeconds()).setParameter("id", clockId)
+                        .executeUpdate()))
+                .replaceWithVoid();
     }
 
     /** Meets the lead's live clocks of these milestones at {@code at}; late when {@code at} is after the due date. */
@@ -109,7 +199,7 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
     Uni<Integer> reassign(UUID leadId, String ownerId, String teamKey) {
         return getSession().chain(s -> s.createNativeQuery("""
                         update sla_clocks set owner_id = :owner, team_key = :team
-                        where lead_id = :lead and status in ('running', 'breached')""")
+                        where lead_id = :lead and status in ('running', 'breached', 'paused')""")
                 .setParameter("owner", ownerId).setParameter("team", teamKey).setParameter("lead", leadId)
                 .executeUpdate());
     }

@@ -43,14 +43,16 @@ public class SlaClocks implements LeadClocks {
     }
 
     private final SlaPolicyRepository policies;
+    private final SlaPolicyRevisionRepository revisions;
     private final SlaClockRepository clocks;
     private final CalendarService calendars;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SlaClocks(SlaPolicyRepository policies, SlaClockRepository clocks, CalendarService calendars,
-            ObjectMapper json, Clock clock) {
+    public SlaClocks(SlaPolicyRepository policies, SlaPolicyRevisionRepository revisions, SlaClockRepository clocks,
+            CalendarService calendars, ObjectMapper json, Clock clock) {
         this.policies = policies;
+        this.revisions = revisions;
         this.clocks = clocks;
         this.calendars = calendars;
         this.json = json;
@@ -101,8 +103,12 @@ public class SlaClocks implements LeadClocks {
     public Uni<Void> changed(UUID leadId, Change change, Instant at) {
         SlaEvent event = event(change);
         Set<String> met = ClockRules.metBy(event).stream().map(Milestone::wire).collect(Collectors.toSet());
+        boolean cancels = ClockRules.cancels(event);
+        Uni<Void> unpause = clocks.withStatus(leadId, "paused").chain(paused -> resumeAll(paused.stream()
+                .filter(c -> cancels || met.contains(c.milestone)).toList(), at));
         Uni<Integer> meet = met.isEmpty() ? Uni.createFrom().item(0) : clocks.meet(leadId, met, at);
-        return meet.chain(n -> ClockRules.cancels(event) ? clocks.cancel(leadId, at) : Uni.createFrom().item(0))
+        return unpause.chain(() -> meet)
+                .chain(n -> cancels ? clocks.cancel(leadId, at) : Uni.createFrom().item(0))
                 .replaceWithVoid();
     }
 
@@ -119,7 +125,9 @@ public class SlaClocks implements LeadClocks {
                 Milestone m = Milestone.parse(c.milestone).orElseThrow();
                 Optional<Instant> metAt = ClockRules.metByTouches(m, c.attempts, c.startedAt, touchTimes);
                 if (metAt.isPresent()) {
-                    chain = chain.chain(() -> clocks.meetClock(c.id, metAt.get()).replaceWithVoid());
+                    // A paused clock is met as it stood then: its pauses end there, its deadlines move by them.
+                    Uni<Void> unpause = c.status.equals("paused") ? resume(c, metAt.get()) : Uni.createFrom().voidItem();
+                    chain = chain.chain(() -> unpause).chain(() -> clocks.meetClock(c.id, metAt.get()).replaceWithVoid());
                 }
             }
             return chain;
@@ -131,6 +139,174 @@ public class SlaClocks implements LeadClocks {
     @WithTransaction
     public Uni<Void> reassigned(UUID leadId, String ownerId, String teamKey) {
         return clocks.reassign(leadId, ownerId, teamKey).replaceWithVoid();
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Held> held(UUID leadId, Hold hold) {
+        return clocks.withStatus(leadId, "paused")
+                .chain(paused -> resumeAll(paused.stream().filter(c -> c.resumeAt != null
+                        && !c.resumeAt.isAfter(hold.since())).toList(), null))
+                .chain(() -> clocks.withStatus(leadId, "running"))
+                .chain(running -> targets(running).chain(targets -> {
+                    List<UUID> holdable = running.stream()
+                            .filter(c -> targets.get(c.id).map(MilestoneTarget::holdable).orElse(true))
+                            .map(c -> c.id).toList();
+                    return clocks.pause(holdable, hold.reason(), hold.since(), hold.until())
+                            .replaceWith(new Held(holdable.size(), running.size() - holdable.size()));
+                }));
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Integer> resumed(UUID leadId, Instant at) {
+        return clocks.withStatus(leadId, "paused").chain(paused -> resumeAll(paused, at).replaceWith(paused.size()));
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Optional<Integer>> inbound(Inbound message) {
+        String kind = Milestone.NEXT_RESPONSE.wire();
+        return clocks.anyOfHandOff(message.leadId(), message.handoffId()).chain(any -> {
+            if (any == null) {
+                return Uni.createFrom().item(Optional.<Integer>empty());
+            }
+            return target(any.policyId, any.policyRevision, Milestone.NEXT_RESPONSE).chain(target -> {
+                if (target.isEmpty()) {
+                    return Uni.createFrom().item(Optional.<Integer>empty());
+                }
+                return clocks.live(message.leadId()).chain(live -> {
+                    if (live.stream().anyMatch(c -> c.milestone.equals(kind))) {
+                        return Uni.createFrom().item(Optional.<Integer>empty());
+                    }
+                    return clocks.lastCycle(message.leadId(), message.handoffId(), kind)
+                            .chain(last -> businessTime(any.calendarKey)
+                                    .chain(time -> startCycle(message, any, target.get(), time, last + 1)));
+                });
+            });
+        });
+    }
+
+    /** Inserts cycle {@code cycle}; met at once by a touch already at or after its start, paused if the lead is held. */
+    private Uni<Optional<Integer>> startCycle(Inbound message, SlaClock policyOf, MilestoneTarget target,
+            io.accord.calendar.BusinessTime time, int cycle) {
+        SlaClock c = new SlaClock();
+        c.id = UUID.randomUUID();
+        c.leadId = message.leadId();
+        c.handoffId = message.handoffId();
+        c.ownerId = message.ownerId();
+        c.teamKey = message.teamKey();
+        c.tier = message.tier();
+        c.policyId = policyOf.policyId;
+        c.policyKey = policyOf.policyKey;
+        c.policyRevision = policyOf.policyRevision;
+        c.calendarKey = policyOf.calendarKey;
+        c.milestone = target.kind().wire();
+        c.target = target.target().toString();
+        c.attempts = target.attempts();
+        c.status = "running";
+        c.startedAt = message.at();
+        c.cycle = cycle;
+        MilestoneTarget.Deadlines d = target.deadlines(message.at(), (s, dur) -> deadline(time, s, dur));
+        c.warnAt = d.warnAt();
+        c.dueAt = d.dueAt();
+        c.escalateAt = d.escalateAt();
+        c.createdAt = now();
+        Optional<Instant> metAt = ClockRules.metByTouches(target.kind(), target.attempts(), c.startedAt,
+                message.touchTimes());
+        Uni<Void> after;
+        if (metAt.isPresent()) {
+            after = clocks.meetClock(c.id, metAt.get()).replaceWithVoid();
+        } else if (message.hold() != null && target.holdable()) {
+            Instant since = message.hold().since().isAfter(c.startedAt) ? message.hold().since() : c.startedAt;
+            after = clocks.pause(List.of(c.id), message.hold().reason(), since, message.hold().until());
+        } else {
+            after = Uni.createFrom().voidItem();
+        }
+        return clocks.insertAll(List.of(c)).chain(() -> after).replaceWith(Optional.of(cycle));
+    }
+
+    /**
+     * Resumes paused clocks one after the other; each at {@code at}, or (null) at its own {@code resumeAt}: a hold
+     * whose end has come.
+     */
+    private Uni<Void> resumeAll(List<SlaClock> paused, Instant at) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (SlaClock c : paused) {
+            chain = chain.chain(() -> resume(c, at != null ? at : c.resumeAt));
+        }
+        return chain;
+    }
+
+    /** Ends a paused clock's pause at {@code at} and moves its deadlines by the paused business time. */
+    private Uni<Void> resume(SlaClock c, Instant at) {
+        return clocks.pausesOf(c.id).chain(pauses -> target(c.policyId, c.policyRevision,
+                        Milestone.parse(c.milestone).orElseThrow())
+                .chain(target -> businessTime(c.calendarKey).map(time -> resumption(time, target, c, pauses, at))))
+                .chain(r -> clocks.resume(c.id, r));
+    }
+
+    /**
+     * The resumption of a paused clock (the pure rule, {@link ClockPauses#resume}); without its milestone (an unknown
+     * revision) or business time ahead, its deadlines stay and only the pauses close.
+     */
+    static ClockPauses.Resumption resumption(io.accord.calendar.BusinessTime time, Optional<MilestoneTarget> target,
+            SlaClock c, List<ClockPauses.Pause> pauses, Instant at) {
+        MilestoneTarget.Deadlines kept = new MilestoneTarget.Deadlines(c.warnAt, c.dueAt, c.escalateAt);
+        if (target.isPresent()) {
+            try {
+                return ClockPauses.resume(time, target.get(), c.startedAt, pauses, at);
+            } catch (io.accord.calendar.NoBusinessTimeException e) {
+                // fall through: keep the deadlines
+            }
+        }
+        List<io.accord.calendar.TimeRange> ranges = ClockPauses.ranges(pauses, at);
+        return new ClockPauses.Resumption(at, kept, ranges.size(), ClockPauses.pausedBusinessTime(time, ranges),
+                ClockPauses.pausedWallTime(ranges));
+    }
+
+    /** The milestone of a clock's policy revision, as it was when the clock started. */
+    private Uni<Optional<MilestoneTarget>> target(UUID policyId, int revision, Milestone kind) {
+        return revisions.find(policyId, revision).map(r -> r == null ? Optional.<MilestoneTarget>empty()
+                : PolicyJson.milestones(r.milestones, json).stream().filter(m -> m.kind() == kind).findFirst());
+    }
+
+    /** Each clock's milestone, loading each policy revision once. */
+    private Uni<Map<UUID, Optional<MilestoneTarget>>> targets(List<SlaClock> list) {
+        Map<String, List<MilestoneTarget>> byRevision = new HashMap<>();
+        Uni<Void> load = Uni.createFrom().voidItem();
+        for (SlaClock c : list) {
+            String key = c.policyId + "/" + c.policyRevision;
+            load = load.chain(() -> byRevision.containsKey(key) ? Uni.createFrom().voidItem()
+                    : revisions.find(c.policyId, c.policyRevision).invoke(r -> byRevision.put(key,
+                            r == null ? List.of() : PolicyJson.milestones(r.milestones, json))).replaceWithVoid());
+        }
+        return load.map(v -> {
+            Map<UUID, Optional<MilestoneTarget>> targets = new HashMap<>();
+            for (SlaClock c : list) {
+                Milestone kind = Milestone.parse(c.milestone).orElseThrow();
+                targets.put(c.id, byRevision.get(c.policyId + "/" + c.policyRevision).stream()
+                        .filter(m -> m.kind() == kind).findFirst());
+            }
+            return targets;
+        });
+    }
+
+    /** The business time a clock counts on: its policy's calendar; always open when that calendar is gone. */
+    private Uni<io.accord.calendar.BusinessTime> businessTime(String calendarKey) {
+        return calendars.calendar(calendarKey).map(c -> (io.accord.calendar.BusinessTime) c)
+                .onFailure(e -> e instanceof io.accord.common.ProblemException p
+                        && p.kind() == io.accord.common.ProblemKind.NOT_FOUND)
+                .recoverWithItem(ClockPauses.ALWAYS_OPEN);
+    }
+
+    private static Instant deadline(io.accord.calendar.BusinessTime time, Instant start, java.time.Duration d) {
+        try {
+            return time.due(start, d);
+        } catch (io.accord.calendar.NoBusinessTimeException e) {
+            throw new io.accord.common.ProblemException(io.accord.common.ProblemKind.UNPROCESSABLE,
+                    "The calendar has no business time within 10 years of " + start);
+        }
     }
 
     /** Selection and deadlines for several leads with one read of the enabled policies and each calendar once. */
@@ -155,7 +331,7 @@ public class SlaClocks implements LeadClocks {
     }
 
     private static Plan plan(CompiledPolicy p, BusinessCalendar calendar, Instant start) {
-        List<PlannedClock> planned = p.milestones().stream()
+        List<PlannedClock> planned = p.milestones().stream().filter(m -> m.kind().startsAtHandOff())
                 .map(m -> new PlannedClock(m, m.deadlines(start, (s, d) -> CalendarService.deadline(calendar, s, d))))
                 .toList();
         return new Plan(new CompiledPolicyRef(p.policyId(), p.key(), p.revision(), p.name(), p.calendarKey()), start,

@@ -17,7 +17,7 @@ public record SlaPolicyRequest(
         @Schema(example = "emea-sales", required = true, description = "The business calendar targets are counted on")
         String calendarKey,
         @Schema(description = "All must match; an empty or missing list matches anything") Conditions conditions,
-        @Schema(required = true, description = "One to four milestones, each kind at most once") List<MilestoneSpec> milestones) {
+        @Schema(required = true, description = "One to five milestones, each kind at most once") List<MilestoneSpec> milestones) {
 
     @Schema(name = "SlaPolicyConditions")
     public record Conditions(
@@ -32,7 +32,9 @@ public record SlaPolicyRequest(
     @Schema(name = "SlaMilestone")
     public record MilestoneSpec(
             @Schema(example = "first_touch", required = true, enumeration = {"first_touch", "decision", "attempts",
-                "qualification"}) String kind,
+                "qualification", "next_response"}, description = "`next_response` is recurring: not started at "
+                + "hand-off, but by each inbound message (`POST /api/v1/leads/{id}/inbound`) when no cycle is live, "
+                + "and met by the next touch") String kind,
             @Schema(example = "PT4H", required = true, description = "Business time on the policy's calendar, ISO 8601, "
                     + "whole seconds, at most P366D") String target,
             @Schema(example = "0.75", nullable = true, description = "Warn at this fraction of the target (0 < warnAt < 1); optional")
@@ -40,6 +42,9 @@ public record SlaPolicyRequest(
             @Schema(example = "PT2H", nullable = true, description = "Escalate this much business time after the due date; optional")
             String escalateAfter,
             @Schema(example = "3", description = "Required for `attempts` (1 to 100): how many touches meet it; not "
-                    + "allowed for other kinds", nullable = true) Integer attempts) {
+                    + "allowed for other kinds", nullable = true) Integer attempts,
+            @Schema(example = "true", nullable = true, description = "Whether a hold (`POST /api/v1/leads/{id}/hold`) "
+                    + "pauses this milestone's clock; default true. A clock of a milestone with `holdable: false` "
+                    + "keeps running while the lead is on hold") Boolean holdable) {
     }
 }

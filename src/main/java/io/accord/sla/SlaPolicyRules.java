@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * <p>Rules, with the field paths reported: {@code key} a lowercase slug of at most 64 characters (required on create);
  * {@code name} 1 to 200 characters; {@code priority} between -1,000,000 and 1,000,000; {@code calendarKey} required
  * (its existence is checked by the service); each condition list at most 100 non-blank strings
- * ({@code conditions.countries[i]} two letters, upper-cased; duplicates dropped); {@code milestones} one to four, each
- * kind at most once ({@code milestones[i].kind}); {@code milestones[i].target} and {@code escalateAfter} positive ISO
+ * ({@code conditions.countries[i]} two letters, upper-cased; duplicates dropped); {@code milestones} one to five, each
+ * kind at most once ({@code milestones[i].kind}), not {@code next_response} alone (it starts on inbound messages, and
+ * a hand-off must start a clock to record its policy); {@code milestones[i].holdable} optional, default true; {@code milestones[i].target} and {@code escalateAfter} positive ISO
  * 8601 durations of whole seconds up to P366D; {@code milestones[i].warnAt} strictly between 0 and 1;
  * {@code milestones[i].attempts} 1 to 100 for {@code attempts} and absent otherwise.
  */
@@ -89,14 +90,15 @@ public final class SlaPolicyRules {
     /** A milestone as stored and shown: durations as ISO 8601 text. */
     public static SlaPolicyRequest.MilestoneSpec spec(MilestoneTarget t) {
         return new SlaPolicyRequest.MilestoneSpec(t.kind().wire(), t.target().toString(), t.warnAt(),
-                t.escalateAfter() == null ? null : t.escalateAfter().toString(), t.attempts());
+                t.escalateAfter() == null ? null : t.escalateAfter().toString(), t.attempts(), t.holdable());
     }
 
     /** A stored (valid) milestone. */
     public static MilestoneTarget target(SlaPolicyRequest.MilestoneSpec m) {
         return new MilestoneTarget(Milestone.parse(m.kind()).orElseThrow(), Duration.parse(m.target()),
                 m.warnAt() == null ? null : m.warnAt().stripTrailingZeros(),
-                m.escalateAfter() == null ? null : Duration.parse(m.escalateAfter()), m.attempts());
+                m.escalateAfter() == null ? null : Duration.parse(m.escalateAfter()), m.attempts(),
+                m.holdable() == null || m.holdable());
     }
 
     private static void milestones(List<FieldError> errors, List<SlaPolicyRequest.MilestoneSpec> milestones) {
@@ -122,7 +124,7 @@ public final class SlaPolicyRules {
             } else {
                 kind = Milestone.parse(m.kind()).orElse(null);
                 if (kind == null) {
-                    errors.add(new FieldError(path + ".kind", "must be one of: first_touch, decision, attempts, qualification"));
+                    errors.add(new FieldError(path + ".kind", "must be one of: first_touch, decision, attempts, qualification, next_response"));
                 } else if (!seen.add(kind)) {
                     errors.add(new FieldError(path + ".kind", "repeats an earlier milestone of kind " + m.kind()));
                 }
@@ -147,6 +149,9 @@ public final class SlaPolicyRules {
             } else if (kind != null && m.attempts() != null) {
                 errors.add(new FieldError(path + ".attempts", "is only allowed for an attempts milestone"));
             }
+        }
+        if (!seen.isEmpty() && seen.stream().noneMatch(Milestone::startsAtHandOff)) {
+            errors.add(new FieldError("milestones", "needs a milestone that starts at hand-off besides next_response"));
         }
     }
 

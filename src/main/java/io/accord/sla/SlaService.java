@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -48,14 +49,17 @@ public class SlaService {
         Instant now = clock.instant();
         return clocks.board(new SlaClockRepository.BoardFilter(status, dueBefore, ownerId, teamKey, milestone),
                 page.after(), page.fetchSize())
-                .map(rows -> Page.of(rows, page, c -> new Cursor(c.dueAt, c.id), c -> ClockView.of(c, now)));
+                .chain(rows -> clocks.pausesOf(rows.stream().map(c -> c.id).toList()).map(pauses -> Page.of(rows,
+                        page, c -> new Cursor(c.dueAt, c.id),
+                        c -> ClockView.of(c, pauses.getOrDefault(c.id, List.of()), now))));
     }
 
     /** A lead's clocks and timeline; 404 when the lead does not exist. */
     @WithSession
     public Uni<LeadSlaView> forLead(UUID leadId) {
         Instant now = clock.instant();
-        return leads.history(leadId).chain(history -> clocks.forLead(leadId).map(rows -> {
+        return leads.history(leadId).chain(history -> clocks.forLead(leadId).chain(rows -> clocks.pausesOf(
+                rows.stream().map(c -> c.id).toList()).map((Map<UUID, List<ClockPauses.Pause>> pauses) -> {
             LeadSummary lead = history.lead();
             List<SlaClock> current = lead.handoffId() == null ? List.of()
                     : rows.stream().filter(c -> c.handoffId.equals(lead.handoffId())).toList();
@@ -75,10 +79,14 @@ public class SlaService {
                 note = "Policy '" + policy.key() + "' revision " + policy.revision() + " applies since "
                         + lead.handedOffAt();
             }
-            List<ClockView> views = rows.stream().map(c -> ClockView.of(c, now)).toList();
-            return new LeadSlaView(leadId, lead.status(), lead.handedOffAt(), coverage, policy, note, views,
-                    timeline(history, rows, now));
-        }));
+            List<ClockView> views = rows.stream()
+                    .map(c -> ClockView.of(c, pauses.getOrDefault(c.id, List.of()), now)).toList();
+            LeadSlaView.Hold hold = rows.stream().filter(c -> c.status.equals("paused"))
+                    .flatMap(c -> pauses.getOrDefault(c.id, List.<ClockPauses.Pause>of()).stream()).filter(ClockPauses.Pause::open)
+                    .findFirst().map(p -> new LeadSlaView.Hold(p.reason(), p.from(), p.until())).orElse(null);
+            return new LeadSlaView(leadId, lead.status(), lead.handedOffAt(), coverage, policy, note, hold, views,
+                    timeline(history, rows, pauses, now));
+        })));
     }
 
     /**
@@ -110,7 +118,8 @@ public class SlaService {
         });
     }
 
-    private static List<LeadSlaView.TimelineEntry> timeline(LeadHistory history, List<SlaClock> rows, Instant now) {
+    private static List<LeadSlaView.TimelineEntry> timeline(LeadHistory history, List<SlaClock> rows,
+            Map<UUID, List<ClockPauses.Pause>> pauses, Instant now) {
         List<Ranked> entries = new ArrayList<>();
         for (LeadHistory.Event e : history.events()) {
             entries.add(new Ranked(0, new LeadSlaView.TimelineEntry(e.at(), e.kind(), null, null, null, e.actor(),
@@ -130,6 +139,14 @@ public class SlaService {
             if (c.metAt != null) {
                 entries.add(new Ranked(3, new LeadSlaView.TimelineEntry(c.metAt, "met", c.milestone, c.id, null, null,
                         c.milestone + " met " + (c.late ? "late" : "on time"))));
+            }
+            for (ClockPauses.Pause p : pauses.getOrDefault(c.id, List.of())) {
+                entries.add(new Ranked(3, new LeadSlaView.TimelineEntry(p.from(), "paused", c.milestone, c.id, null,
+                        null, c.milestone + " paused")));
+                if (p.to() != null) {
+                    entries.add(new Ranked(3, new LeadSlaView.TimelineEntry(p.to(), "resumed", c.milestone, c.id,
+                            null, null, c.milestone + " resumed; due " + c.dueAt)));
+                }
             }
             if (c.cancelledAt != null) {
                 entries.add(new Ranked(3, new LeadSlaView.TimelineEntry(c.cancelledAt, "cancelled", c.milestone, c.id,

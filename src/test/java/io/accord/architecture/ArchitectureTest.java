@@ -67,6 +67,8 @@ class ArchitectureTest {
             Map.entry("leads", "lead"),
             Map.entry("lead_touches", "lead"),
             Map.entry("lead_events", "lead"),
+            Map.entry("lead_inbound_messages", "lead"),
+            Map.entry("sla_clock_pauses", "sla"),
             Map.entry("sla_policies", "sla"),
             Map.entry("sla_policy_revisions", "sla"),
             Map.entry("sla_clocks", "sla"),
@@ -94,10 +96,12 @@ class ArchitectureTest {
             "io.accord.icp.CompiledIcp", "io.accord.icp.IcpEvaluator", "io.accord.icp.IcpRules",
             "io.accord.icp.IcpVersionLifecycle", "io.accord.icp.IcpDiff", "io.accord.icp.Values",
             "io.accord.lead.LeadLifecycle", "io.accord.lead.LeadIntakeRules", "io.accord.lead.ContactRedaction",
+            "io.accord.lead.LeadHolds",
             "io.accord.report.CsvWriter", "io.accord.report.DigestMarkdown", "io.accord.report.IsoWeek",
             "io.accord.report.Rates",
             "io.accord.sla.ClockCheck", "io.accord.sla.ClockRules", "io.accord.sla.PolicySelector",
             "io.accord.sla.SlaPolicyRules", "io.accord.sla.CompiledPolicy", "io.accord.sla.MilestoneTarget",
+            "io.accord.sla.ClockPauses",
             "io.accord.webhook.RetrySchedule", "io.accord.webhook.TargetPolicy", "io.accord.webhook.WebhookSigner",
             "io.accord.webhook.SlackText");
 

@@ -8,6 +8,7 @@ import io.accord.commitment.CommitmentChecker;
 import io.accord.report.SlaRollups;
 import io.accord.sla.BreachDetector;
 import io.accord.sla.ClockDurations;
+import io.accord.sla.HoldExpiry;
 import io.accord.webhook.WebhookDispatcher;
 import io.accord.webhook.WebhookSecretsReseal;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,11 @@ class ScheduledQueryPlansTest {
     @Test
     void theBreachDetectorPollsThroughTheNextCheckIndex() {
         assertServedBy(BreachDetector.CLAIM, Tuple.of(NOW, 1000), "sla_clocks", "sla_clocks_next_check");
+    }
+
+    @Test
+    void theBreachDetectorResumesEndedHoldsThroughTheResumeIndex() {
+        assertServedBy(HoldExpiry.CLAIM, Tuple.of(NOW, 1000), "sla_clocks", "sla_clocks_resume_due");
     }
 
     @Test

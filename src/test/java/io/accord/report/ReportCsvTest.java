@@ -20,10 +20,10 @@ class ReportCsvTest {
                         Duration.ofMinutes(20), Duration.ofMinutes(90)));
         assertEquals("scope,group_by,key,clocks,met_on_time,met_late,breached,cancelled,running,compliance_percent,"
                 + "business_time_to_met_median_seconds,business_time_to_met_p90_seconds,wall_time_to_met_median_seconds,"
-                + "wall_time_to_met_p90_seconds\r\n"
-                + "group,teamKey,emea,5,3,1,1,0,0,60.0,1200,5400,1800,7200\r\n"
-                + "group,teamKey,,1,0,0,0,1,0,,,,,\r\n"
-                + "total,teamKey,,6,3,1,1,1,0,60.0,1200,5400,1800,7200\r\n", ReportCsv.slaCompliance(report));
+                + "wall_time_to_met_p90_seconds,paused_clocks,pauses,paused_business_seconds\r\n"
+                + "group,teamKey,emea,5,3,1,1,0,0,60.0,1200,5400,1800,7200,0,0,0\r\n"
+                + "group,teamKey,,1,0,0,0,1,0,,,,,,0,0,0\r\n"
+                + "total,teamKey,,6,3,1,1,1,0,60.0,1200,5400,1800,7200,0,0,0\r\n", ReportCsv.slaCompliance(report));
     }
 
     @Test

@@ -21,7 +21,8 @@ final class ReportFixtures {
         return new SlaComplianceReport.Group(key, onTime + late + breached + cancelled + running, onTime, late, breached,
                 cancelled, running, compliance == null ? null : new BigDecimal(compliance),
                 new SlaComplianceReport.TimeToMet(new Percentiles(medianBusiness, p90Business),
-                        new Percentiles(medianWall, p90Wall)));
+                        new Percentiles(medianWall, p90Wall)),
+                new SlaComplianceReport.Holds(0, 0, Duration.ZERO));
     }
 
     static FunnelReport.Group funnel(String key, long[] current, long[] reached, List<FunnelReport.Reason> reasons) {
