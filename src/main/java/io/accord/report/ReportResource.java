@@ -62,7 +62,9 @@ public class ReportResource {
                     + "and not met: still breached, or cancelled after the breach), `cancelled` (before any breach) and "
                     + "`running`, which add up to `clocks`. `compliance` = on time ÷ (on time + late + breached), in "
                     + "percent with one decimal. `timeToMet` over the met clocks: business time on the policy's "
-                    + "calendar (computed when the clock is met) and wall time, median and 90th percentile. Group by "
+                    + "calendar (computed when the clock is met) and wall time, median and 90th percentile, both without "
+                    + "the time the clock was paused by holds. `holds`: how many clocks were paused, how many pauses, "
+                    + "and the business time they took (ended pauses). Each `next_response` cycle is a clock of its own. Group by "
                     + "ownerId, teamKey, tier, icpKey, policyKey, source or milestone (owner and team are the clock's; "
                     + "source and ICP the lead's)." + COMMON)
     @APIResponse(responseCode = "200", description = "The report", content = {
@@ -76,7 +78,7 @@ public class ReportResource {
             @QueryParam("to") String to,
             @Parameter(description = "ownerId, teamKey, tier, icpKey, policyKey, source or milestone") @QueryParam("groupBy") String groupBy,
             @BeanParam ReportFilters filters,
-            @Parameter(description = "first_touch, decision, attempts or qualification") @QueryParam("milestone") String milestone) {
+            @Parameter(description = "first_touch, decision, attempts, qualification or next_response") @QueryParam("milestone") String milestone) {
         ReportQuery q = ReportQuery.parse(from, to, groupBy, filters.with(milestone), Dimension.Subject.CLOCKS);
         return respond(headers, List.of(MediaType.APPLICATION_JSON_TYPE, csv()), reports.slaCompliance(q),
                 Map.of(CSV, ReportCsv::slaCompliance), "sla-compliance");

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DetachFromClientCancellation
 public class SlaClockResource {
 
-    private static final Set<String> STATUSES = Set.of("running", "met", "breached", "cancelled");
+    private static final Set<String> STATUSES = Set.of("running", "met", "breached", "cancelled", "paused");
 
     private final SlaService sla;
 
@@ -41,21 +41,21 @@ public class SlaClockResource {
                     + "`ownerId` and `teamKey` of a running clock follow the lead's reassignments. Roles: any.")
     public Uni<Page<ClockView>> listSlaClocks(
             @Parameter(description = "Clock status", schema = @Schema(enumeration = {"running", "met", "breached",
-                "cancelled"})) @QueryParam("status") String status,
+                "cancelled", "paused"})) @QueryParam("status") String status,
             @Parameter(description = "RFC 3339; only clocks due before this instant") @QueryParam("dueBefore") String dueBefore,
             @Parameter(description = "Owner's user id") @QueryParam("ownerId") String ownerId,
             @Parameter(description = "Team key") @QueryParam("teamKey") String teamKey,
             @Parameter(description = "Milestone", schema = @Schema(enumeration = {"first_touch", "decision", "attempts",
-                "qualification"})) @QueryParam("milestone") String milestone,
+                "qualification", "next_response"})) @QueryParam("milestone") String milestone,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
         String s = Params.blankToNull(status);
         if (s != null && !STATUSES.contains(s)) {
-            throw ProblemException.badParameter("status", "must be one of: running, met, breached, cancelled");
+            throw ProblemException.badParameter("status", "must be one of: running, met, breached, cancelled, paused");
         }
         String m = Params.blankToNull(milestone);
         if (m != null && Milestone.parse(m).isEmpty()) {
-            throw ProblemException.badParameter("milestone", "must be one of: first_touch, decision, attempts, qualification");
+            throw ProblemException.badParameter("milestone", "must be one of: first_touch, decision, attempts, qualification, next_response");
         }
         return sla.board(s, Params.instant("dueBefore", dueBefore), Params.blankToNull(ownerId),
                 Params.blankToNull(teamKey), m, PageRequest.parse(limit, cursor));

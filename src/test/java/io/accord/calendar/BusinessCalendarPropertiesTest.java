@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shifts, {@code 00:00} starts, {@code 24:00} ends, holidays) in zones with unusual offsets and DST rules, with
  * starts concentrated around the offset transitions of 2026 and 2027.
  */
-class BusinessCalendarPropertiesTest {
+public class BusinessCalendarPropertiesTest {
 
-    static final List<ZoneId> ZONES = List.of("Europe/Berlin", "America/New_York", "America/Sao_Paulo",
+    public static final List<ZoneId> ZONES = List.of("Europe/Berlin", "America/New_York", "America/Sao_Paulo",
             "Australia/Lord_Howe", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham", "America/St_Johns")
             .stream().map(ZoneId::of).toList();
     private static final long DAY = 86_400;
@@ -98,7 +98,7 @@ class BusinessCalendarPropertiesTest {
                 }));
     }
 
-    static Arbitrary<List<WeeklyInterval>> weeklyHours() {
+    public static Arbitrary<List<WeeklyInterval>> weeklyHours() {
         List<Arbitrary<List<WeeklyInterval>>> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             days.add(dayHours(day));
@@ -127,7 +127,7 @@ class BusinessCalendarPropertiesTest {
                 });
     }
 
-    static Arbitrary<Instant> starts(ZoneId zone) {
+    public static Arbitrary<Instant> starts(ZoneId zone) {
         Arbitrary<Instant> anywhere = Arbitraries.longs()
                 .between(FROM_2026.getEpochSecond(), UNTIL_2028.getEpochSecond()).map(Instant::ofEpochSecond);
         List<Instant> transitions = transitions(zone);

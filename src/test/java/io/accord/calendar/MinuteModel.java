@@ -9,12 +9,12 @@ import java.util.function.Predicate;
  * The brute-force oracle for composed business time: whether each minute of a window is open, decided one minute at
  * a time by a predicate, and then walked minute by minute. Every bound must be a whole minute.
  */
-final class MinuteModel {
+public final class MinuteModel {
 
     private final long windowStart;
     private final boolean[] open;
 
-    MinuteModel(Instant from, Instant to, Predicate<Instant> openAt) {
+    public MinuteModel(Instant from, Instant to, Predicate<Instant> openAt) {
         this.windowStart = Math.floorDiv(from.getEpochSecond(), 60) * 60;
         this.open = new boolean[(int) ((Math.floorDiv(to.getEpochSecond(), 60) * 60 - windowStart) / 60)];
         for (int m = 0; m < open.length; m++) {
@@ -22,11 +22,11 @@ final class MinuteModel {
         }
     }
 
-    Instant windowEnd() {
+    public Instant windowEnd() {
         return Instant.ofEpochSecond(windowStart + 60L * open.length);
     }
 
-    boolean isOpen(Instant at) {
+    public boolean isOpen(Instant at) {
         return open[minute(at.getEpochSecond())];
     }
 
@@ -39,7 +39,7 @@ final class MinuteModel {
     }
 
     /** Empty if the window ends first. */
-    Optional<Instant> due(Instant start, Duration duration) {
+    public Optional<Instant> due(Instant start, Duration duration) {
         long remaining = duration.getSeconds();
         long t = start.getEpochSecond();
         for (int m = minute(t); m < open.length; m++) {
@@ -55,7 +55,7 @@ final class MinuteModel {
         return Optional.empty();
     }
 
-    Duration businessTime(Instant from, Instant to) {
+    public Duration businessTime(Instant from, Instant to) {
         long total = 0;
         for (long t = from.getEpochSecond(); t < to.getEpochSecond(); ) {
             int m = minute(t);
@@ -69,7 +69,7 @@ final class MinuteModel {
     }
 
     /** Empty if openness does not change inside the window. */
-    Optional<Instant> nextChange(Instant at) {
+    public Optional<Instant> nextChange(Instant at) {
         int m = minute(at.getEpochSecond());
         for (int k = m + 1; k < open.length; k++) {
             if (open[k] != open[m]) {
