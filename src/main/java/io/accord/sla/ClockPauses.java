@@ -1,5 +1,6 @@
 package io.accord.sla;
 
+import io.accord.calendar.BusinessCalendar;
 import io.accord.calendar.BusinessTime;
 import io.accord.calendar.TimeRange;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A clock's pause bookkeeping: the holds that paused it, as ranges of instants, the time they took, and the deadlines
@@ -50,8 +52,8 @@ public final class ClockPauses {
     }
 
     /** Business time that is always open: deadlines then move by wall time (a clock whose calendar is gone). */
-    public static final BusinessTime ALWAYS_OPEN = from -> java.util.Optional.of(
-            new BusinessTime.Span(from, from.plus(io.accord.calendar.BusinessCalendar.SEARCH_HORIZON)));
+    public static final BusinessTime ALWAYS_OPEN = from -> Optional.of(
+            new BusinessTime.Span(from, from.plus(BusinessCalendar.SEARCH_HORIZON)));
 
     private ClockPauses() {
     }

@@ -2,6 +2,11 @@ package io.accord.sla;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.calendar.BusinessCalendar;
+import io.accord.calendar.BusinessTime;
+import io.accord.calendar.NoBusinessTimeException;
+import io.accord.calendar.TimeRange;
+import io.accord.common.ProblemException;
+import io.accord.common.ProblemKind;
 import io.accord.calendar.CalendarService;
 import io.accord.lead.LeadClocks;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -9,6 +14,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -189,7 +195,7 @@ public class SlaClocks implements LeadClocks {
 
     /** Inserts cycle {@code cycle}; met at once by a touch already at or after its start, paused if the lead is held. */
     private Uni<Optional<Integer>> startCycle(Inbound message, SlaClock policyOf, MilestoneTarget target,
-            io.accord.calendar.BusinessTime time, int cycle) {
+            BusinessTime time, int cycle) {
         SlaClock c = new SlaClock();
         c.id = UUID.randomUUID();
         c.leadId = message.leadId();
@@ -250,17 +256,17 @@ public class SlaClocks implements LeadClocks {
      * The resumption of a paused clock (the pure rule, {@link ClockPauses#resume}); without its milestone (an unknown
      * revision) or business time ahead, its deadlines stay and only the pauses close.
      */
-    static ClockPauses.Resumption resumption(io.accord.calendar.BusinessTime time, Optional<MilestoneTarget> target,
+    static ClockPauses.Resumption resumption(BusinessTime time, Optional<MilestoneTarget> target,
             SlaClock c, List<ClockPauses.Pause> pauses, Instant at) {
         MilestoneTarget.Deadlines kept = new MilestoneTarget.Deadlines(c.warnAt, c.dueAt, c.escalateAt);
         if (target.isPresent()) {
             try {
                 return ClockPauses.resume(time, target.get(), c.startedAt, pauses, at);
-            } catch (io.accord.calendar.NoBusinessTimeException e) {
+            } catch (NoBusinessTimeException e) {
                 // fall through: keep the deadlines
             }
         }
-        List<io.accord.calendar.TimeRange> ranges = ClockPauses.ranges(pauses, at);
+        List<TimeRange> ranges = ClockPauses.ranges(pauses, at);
         return new ClockPauses.Resumption(at, kept, ranges.size(), ClockPauses.pausedBusinessTime(time, ranges),
                 ClockPauses.pausedWallTime(ranges));
     }
@@ -293,18 +299,18 @@ public class SlaClocks implements LeadClocks {
     }
 
     /** The business time a clock counts on: its policy's calendar; always open when that calendar is gone. */
-    private Uni<io.accord.calendar.BusinessTime> businessTime(String calendarKey) {
-        return calendars.calendar(calendarKey).map(c -> (io.accord.calendar.BusinessTime) c)
-                .onFailure(e -> e instanceof io.accord.common.ProblemException p
-                        && p.kind() == io.accord.common.ProblemKind.NOT_FOUND)
+    private Uni<BusinessTime> businessTime(String calendarKey) {
+        return calendars.calendar(calendarKey).map(c -> (BusinessTime) c)
+                .onFailure(e -> e instanceof ProblemException p
+                        && p.kind() == ProblemKind.NOT_FOUND)
                 .recoverWithItem(ClockPauses.ALWAYS_OPEN);
     }
 
-    private static Instant deadline(io.accord.calendar.BusinessTime time, Instant start, java.time.Duration d) {
+    private static Instant deadline(BusinessTime time, Instant start, Duration d) {
         try {
             return time.due(start, d);
-        } catch (io.accord.calendar.NoBusinessTimeException e) {
-            throw new io.accord.common.ProblemException(io.accord.common.ProblemKind.UNPROCESSABLE,
+        } catch (NoBusinessTimeException e) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE,
                     "The calendar has no business time within 10 years of " + start);
         }
     }
