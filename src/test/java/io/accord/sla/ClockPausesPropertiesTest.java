@@ -107,7 +107,7 @@ class ClockPausesPropertiesTest {
         return ranges;
     }
 
-    @Property(tries = 400)
+    @Property(tries = 250)
     void deadlinesAfterResumeMatchTheMinuteModel(@ForAll("scenarios") Scenario s) {
         BusinessCalendar calendar = s.calendar();
         List<TimeRange> closed = oracleRanges(s.pauses(), s.at());
@@ -135,7 +135,7 @@ class ClockPausesPropertiesTest {
         assertEquals(closed.stream().map(TimeRange::length).reduce(Duration.ZERO, Duration::plus), r.pausedWall());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void pausesNeverBringADeadlineForward(@ForAll("scenarios") Scenario s) {
         BusinessCalendar calendar = s.calendar();
         MinuteModel model = new MinuteModel(s.start().minusSeconds(DAY), s.start().plusSeconds(70 * DAY),
