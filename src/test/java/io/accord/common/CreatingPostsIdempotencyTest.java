@@ -115,6 +115,16 @@ class CreatingPostsIdempotencyTest {
                     String sales = Api.newKey("sales");
                     return new Prepared("/api/v1/leads/" + id + "/touches", () -> as(sales), call, other);
                 }),
+                new Case("/api/v1/leads/{id}/inbound", () -> {
+                    TestClock.INSTANCE.setTo(Instant.parse("2026-03-02T10:00:00Z"));
+                    String id = Fixtures.ingest(Fixtures.lead(Api.slug("inbound"), "i-1", "DE"));
+                    Map<String, Object> mail = new LinkedHashMap<>(Map.of("channel", "email",
+                            "occurredAt", "2026-03-02T09:30:00Z"));
+                    Map<String, Object> call = new LinkedHashMap<>(Map.of("channel", "call",
+                            "occurredAt", "2026-03-02T09:30:00Z"));
+                    String sales = Api.newKey("sales");
+                    return new Prepared("/api/v1/leads/" + id + "/inbound", () -> as(sales), mail, call);
+                }),
                 new Case("/api/v1/commitments", () -> {
                     String calendar = Fixtures.berlinNineToFive();
                     String team = Api.slug("mkt");
