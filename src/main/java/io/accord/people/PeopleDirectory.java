@@ -25,6 +25,11 @@ import java.util.Set;
 @ApplicationScoped
 public class PeopleDirectory {
 
+    /** The statements the breach detector runs here (checked by ScheduledQueryPlansTest). */
+    public static final String POOL_MEMBERS = PeopleStore.POOL_MEMBERS;
+    public static final String ABSENT_AT = PeopleStore.ABSENT_AT;
+    public static final String LOCK_ROTATION = PeopleStore.LOCK_ROTATION;
+
     /** Who records the absences a breach makes ({@code markOwnerUnavailableFor}). */
     public static final String SLA_ACTOR = "accord:sla";
 

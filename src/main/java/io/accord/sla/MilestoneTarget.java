@@ -13,8 +13,14 @@ import java.util.function.BiFunction;
  * @param warnAt        fraction of the target, 0 < warnAt < 1, or null
  * @param escalateAfter business time after the due date, or null
  * @param attempts      how many touches meet an {@code attempts} milestone; null for other kinds
+ * @param onBreach      who gets the lead when the clock breaches, or null
  */
-public record MilestoneTarget(Milestone kind, Duration target, BigDecimal warnAt, Duration escalateAfter, Integer attempts) {
+public record MilestoneTarget(Milestone kind, Duration target, BigDecimal warnAt, Duration escalateAfter, Integer attempts,
+        BreachReassignment onBreach) {
+
+    public MilestoneTarget(Milestone kind, Duration target, BigDecimal warnAt, Duration escalateAfter, Integer attempts) {
+        this(kind, target, warnAt, escalateAfter, attempts, null);
+    }
 
     /** The instants a clock of this milestone stores. */
     public record Deadlines(Instant warnAt, Instant dueAt, Instant escalateAt) {
