@@ -11,12 +11,20 @@
 #
 #   PGHOST/PGPORT/PGUSER  where the database server is (default 127.0.0.1 / 5432 / postgres)
 #   REPLICAS              service instances sharing the database (default 1; try 2)
+#   BENCH_DB, BENCH_PORT_BASE  the database's name and the port before the first replica's (default
+#                         accord_bench_alerts, 8484), so that two runs on one machine keep apart
+#   REASSIGN              1: the policy's milestone reassigns on breach (onBreach.reassign, round robin over a pool
+#                         of 10 present people; the owner is absent), so every breach also locks its lead and the
+#                         pool, ends its clock as reassigned, starts the new owner's clock, changes the lead's owner
+#                         and appends a lead.reassigned event, in the detector's transaction (default 0)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-db=accord_bench_alerts
+db="${BENCH_DB:-accord_bench_alerts}"
+port_base="${BENCH_PORT_BASE:-8484}"
 replicas="${REPLICAS:-1}"
+reassign="${REASSIGN:-0}"
 key=bench-admin-key-0123456789abcdef-XYZ
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 
@@ -26,14 +34,14 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 for i in $(seq 1 "$replicas"); do
-  port=$((8484 + i))
+  port=$((port_base + i))
   ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     ACCORD_SECRETS_KEY="$secrets_key" ACCORD_BOOTSTRAP_ADMIN_KEY="$key" QUARKUS_HTTP_PORT="$port" \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "/tmp/accord-bench-replica-$i.log" 2>&1 &
   pids+=($!)
 done
 for i in $(seq 1 "$replicas"); do
-  port=$((8484 + i))
+  port=$((port_base + i))
   ready=0
   for _ in $(seq 1 120); do curl -fs "localhost:$port/q/health/ready" > /dev/null && { ready=1; break; }; sleep 1; done
   [ "$ready" = 1 ] || { echo "replica $i did not become ready; see /tmp/accord-bench-replica-$i.log" >&2; exit 1; }
@@ -75,6 +83,19 @@ $$;
 select bench_clocks(100000, now() + interval '1 day', interval '1 day');
 analyze;
 SQL
+
+if [ "$reassign" = 1 ]; then
+  q <<'SQL'
+update sla_policies set milestones = '[{"kind":"first_touch","target":"PT1H","onBreach":{"reassign":{"to":"round_robin","pool":"bench-sales","excludePrevious":1,"respectHours":false,"clock":"fresh"}}}]';
+update sla_policy_revisions set milestones = (select milestones from sla_policies where key = 'bench');
+insert into people (id, uid, name, created_at, created_by, updated_at)
+select 'rep-' || g, gen_random_uuid(), 'Rep ' || g, now(), 'bench', now() from generate_series(1, 11) g;
+insert into people_memberships (team_key, person_id) select 'bench-sales', 'rep-' || g from generate_series(1, 11) g;
+insert into people_absences (id, person_id, starts_at, ends_at, reason, created_at, created_by)
+values (gen_random_uuid(), 'rep-1', now() - interval '1 day', now() + interval '1 day', 'bench', now(), 'bench');
+analyze;
+SQL
+fi
 
 # Watches from outside the service: every 20 ms, it stamps each alert that has become visible (committed) with the
 # wall-clock time it was first seen. "Recorded" is that time, so the lag below includes the detector's whole
@@ -127,7 +148,7 @@ measure() {
       from alerts a where a.kind = 'sla.breached'"
 }
 
-echo "replicas: $replicas"
+echo "replicas: $replicas, reassign on breach: $reassign"
 # The first burst meets a JVM that has just started (nothing compiled yet); the second meets a warmed-up one, as a
 # replica that has been running for a while would be.
 measure "burst, cold JVM (10,000 due in one second)" 10000 "0 seconds" burst_cold
@@ -136,3 +157,10 @@ measure "burst, warm JVM (10,000 due in one second)" 10000 "0 seconds" burst_war
 dups=$(q -Atc "select count(*) - count(distinct (subject, kind)) from alerts")
 echo "duplicate alerts: $dups"
 echo "RESULT detection.r$replicas.duplicates $dups"
+if [ "$reassign" = 1 ]; then
+  q -Atc "select 'reassigned clocks ' || count(*) filter (where status = 'reassigned') || ', their followers ' ||
+      count(*) filter (where previous_clock_id is not null) || ', lead.reassigned events ' ||
+      (select count(*) from events where type = 'lead.reassigned') || ', leads still owned by the absent rep-1 ' ||
+      (select count(*) from leads where owner_id = 'rep-1' and id in (select lead_id from sla_clocks where status = 'reassigned'))
+      from sla_clocks"
+fi

@@ -29,8 +29,12 @@ public sealed interface AlertDraft permits AlertDraft.ClockWarning, AlertDraft.C
             Instant dueAt) {
 
         AlertColumns columns(String kind, String managerId) {
+            return columns(kind, managerId, Map.of());
+        }
+
+        AlertColumns columns(String kind, String managerId, Map<String, Object> details) {
             return new AlertColumns(kind, clockId.toString(), clockId, leadId, source, externalId, companyName,
-                    ownerId, teamKey, tier, managerId, policyKey, policyRevision, milestone, dueAt, Map.of());
+                    ownerId, teamKey, tier, managerId, policyKey, policyRevision, milestone, dueAt, details);
         }
     }
 
@@ -49,8 +53,17 @@ public sealed interface AlertDraft permits AlertDraft.ClockWarning, AlertDraft.C
         }
     }
 
-    /** {@code sla.breached}: the milestone's deadline passed unmet. */
-    record ClockBreach(ClockFacts clock) implements AlertDraft {
+    /**
+     * {@code sla.breached}: the milestone's deadline passed unmet. The clock's owner is who had the lead; when the
+     * milestone reassigns on breach, {@code reassignment} (the alert's {@code details.reassignment}) says who has it
+     * now, or that nobody was available.
+     */
+    record ClockBreach(ClockFacts clock, Map<String, Object> reassignment) implements AlertDraft {
+
+        public ClockBreach(ClockFacts clock) {
+            this(clock, null);
+        }
+
         public String kind() {
             return "sla.breached";
         }
@@ -60,7 +73,7 @@ public sealed interface AlertDraft permits AlertDraft.ClockWarning, AlertDraft.C
         }
 
         public AlertColumns columns() {
-            return clock.columns(kind(), null);
+            return clock.columns(kind(), null, reassignment == null ? Map.of() : Map.of("reassignment", reassignment));
         }
     }
 

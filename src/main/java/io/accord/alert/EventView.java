@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Event")
 public record EventView(
         @Schema(example = "1042") String id,
-        @Schema(example = "alert.created", enumeration = {"alert.created", "alert.acknowledged", "alert.resolved"}) String type,
+        @Schema(example = "alert.created", enumeration = {"alert.created", "alert.acknowledged", "alert.resolved",
+            "lead.reassigned"}) String type,
         @Schema(example = "2026-11-23T11:00:01Z") Instant at,
-        @Schema(implementation = AlertView.class, description = "The alert as it was after the event") @JsonRawValue String data) {
+        @Schema(implementation = AlertView.class, description = "The alert as it was after the event; for "
+                + "`lead.reassigned`, the reassignment (`LeadReassignment`)") @JsonRawValue String data) {
 }

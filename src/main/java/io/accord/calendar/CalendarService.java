@@ -15,6 +15,7 @@ import io.accord.common.Versioned;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,6 +122,14 @@ public class CalendarService {
     @WithSession
     public Uni<BusinessCalendar> calendar(String key) {
         return find(key).map(this::compile);
+    }
+
+    /**
+     * The compiled calendar for a key, read on {@code client} (a pool connection inside the caller's transaction, for
+     * background work that runs without a Hibernate session); null when there is no such calendar.
+     */
+    public Uni<BusinessCalendar> calendar(SqlClient client, String key) {
+        return CalendarReads.byKey(client, key).map(c -> c == null ? null : compile(c));
     }
 
     public Uni<CalendarAnswers.DueDate> due(String key, Instant start, Duration duration) {

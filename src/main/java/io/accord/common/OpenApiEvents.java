@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 final class OpenApiEvents {
 
-    static final List<Object> ALERT_EVENTS = List.of("alert.created", "alert.acknowledged", "alert.resolved");
+    static final List<Object> ALERT_EVENTS = List.of("alert.created", "alert.acknowledged", "alert.resolved",
+            "lead.reassigned");
 
     private OpenApiEvents() {
     }
@@ -27,6 +28,12 @@ final class OpenApiEvents {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         if (schemas == null || !schemas.containsKey("Alert")) {
             return;
+        }
+        openAPI.getComponents().addSchema("LeadReassignment", leadReassignment());
+        Schema event = schemas.get("Event");
+        if (event != null && event.getProperties() != null && event.getProperties().containsKey("data")) {
+            event.addProperty("data", OASFactory.createSchema().oneOf(List.of(ref("Alert"), ref("LeadReassignment")))
+                    .description("The alert as it was after the event; for `lead.reassigned`, the reassignment"));
         }
         openAPI.getComponents().addSchema("AlertStreamEvent", streamEvent());
         openAPI.getComponents().addSchema("WebhookAlertEvent", webhookEvent());
@@ -50,8 +57,10 @@ final class OpenApiEvents {
                 .description("The event's position in the global sequence; reconnect with it as `Last-Event-ID`"));
         properties.put("event", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(ALERT_EVENTS));
         properties.put("data", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(65_536)
-                .contentMediaType("application/json").contentSchema(ref("Alert"))
-                .description("The alert as it was after the event, as JSON on one line"));
+                .contentMediaType("application/json")
+                .contentSchema(OASFactory.createSchema().oneOf(List.of(ref("Alert"), ref("LeadReassignment"))))
+                .description("The alert as it was after the event (`lead.reassigned`: the reassignment), as JSON on one "
+                        + "line"));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).properties(properties)
                 .required(List.of("id", "event", "data"))
                 .description("One server-sent event of the alert stream, written as `id:`, `event:` and `data:` lines "
@@ -64,10 +73,35 @@ final class OpenApiEvents {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(ALERT_EVENTS));
         properties.put("timestamp", string(40).format("date-time").description("When the event happened"));
-        properties.put("data", ref("Alert").description("The alert as it was after the event"));
+        properties.put("data", OASFactory.createSchema().oneOf(List.of(ref("Alert"), ref("LeadReassignment")))
+                .description("The alert as it was after the event; for `lead.reassigned`, the reassignment"));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).properties(properties)
                 .required(List.of("type", "timestamp", "data"))
                 .description("The body of a `standard` webhook delivery");
+    }
+
+    /** The data of a {@code lead.reassigned} event, as {@code sla.Reassigner} writes it. */
+    private static Schema leadReassignment() {
+        Map<String, Schema> p = new LinkedHashMap<>();
+        p.put("leadId", string(36).format("uuid"));
+        p.put("previousOwnerId", string(200).description("Who had the lead and let its clock breach"));
+        p.put("ownerId", string(200).description("Who has it now"));
+        p.put("teamKey", string(64).description("The lead's team"));
+        p.put("pool", string(64).description("The team whose members were the candidates"));
+        p.put("strategy", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .enumeration(List.of("round_robin", "least_loaded")));
+        p.put("reason", OASFactory.createSchema().addType(Schema.SchemaType.STRING).constValue("sla.breached"));
+        p.put("milestone", string(32));
+        p.put("policyKey", string(64));
+        p.put("policyRevision", OpenApiConventions.integer(1, Integer.MAX_VALUE));
+        p.put("clockId", string(36).format("uuid").description("The breached clock, now `reassigned`"));
+        p.put("newClockId", string(36).format("uuid").description("The new owner's clock"));
+        p.put("newDueAt", string(40).format("date-time"));
+        p.put("at", string(40).format("date-time"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).properties(p)
+                .required(List.of("leadId", "previousOwnerId", "ownerId", "pool", "strategy", "reason", "milestone",
+                        "clockId", "newClockId", "newDueAt", "at"))
+                .description("A lead handed to another owner because its SLA clock breached (`onBreach.reassign`)");
     }
 
     private static Schema pingEvent() {

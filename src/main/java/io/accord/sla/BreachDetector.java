@@ -52,6 +52,7 @@ public class BreachDetector {
     private final Pool pool;
     private final ClockBatchStore store;
     private final HoldExpiry holds;
+    private final Reassigner reassigner;
     private final AlertService alerts;
     private final Clock clock;
     private final Vertx vertx;
@@ -65,11 +66,12 @@ public class BreachDetector {
     private final Timer detectionLag;
     private long timer = -1;
 
-    public BreachDetector(Pool pool, ClockBatchStore store, HoldExpiry holds, AlertService alerts, Clock clock,
-            Vertx vertx, MeterRegistry registry, DetectorSettings config) {
+    public BreachDetector(Pool pool, ClockBatchStore store, HoldExpiry holds, Reassigner reassigner,
+            AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry, DetectorSettings config) {
         this.pool = pool;
         this.store = store;
         this.holds = holds;
+        this.reassigner = reassigner;
         this.alerts = alerts;
         this.clock = clock;
         this.vertx = vertx;
@@ -165,6 +167,11 @@ public class BreachDetector {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // Milestones that reassign on breach decide first (they lock leads and pools): their alerts say who has the lead.
+        return reassigner.plan(conn, now, rows).chain(plan -> handle(conn, now, rows, plan));
+    }
+
+    private Uni<Void> handle(SqlConnection conn, Instant now, List<Row> rows, Reassigner.Plan plan) {
         List<AlertDraft> drafts = new ArrayList<>();
         List<Instant> checkpoints = new ArrayList<>();
         List<UUID> resolveClocks = new ArrayList<>();
@@ -172,6 +179,10 @@ public class BreachDetector {
         List<ClockBatchStore.Checked> checked = new ArrayList<>(rows.size());
         for (Row r : rows) {
             UUID id = r.getUUID("id");
+            if (plan.deferred().contains(id)) {
+                continue; // its lead is busy: the clock stays due and the next round takes it
+            }
+            Reassigner.Decision reassignment = plan.decision(id);
             String status = r.getString("status");
             Instant warn = instant(r, "warn_at");
             Instant due = instant(r, "due_at");
@@ -189,20 +200,25 @@ public class BreachDetector {
                 checkpoints.add(warn);
             }
             if (check.raiseBreach()) {
-                drafts.add(new AlertDraft.ClockBreach(facts(r)));
+                drafts.add(new AlertDraft.ClockBreach(facts(r), reassignment == null ? null : reassignment.details()));
                 checkpoints.add(due);
             }
             if (check.raiseEscalation()) {
                 drafts.add(new AlertDraft.ClockEscalation(facts(r), r.getString("manager_id")));
                 checkpoints.add(escalate);
             }
+            if (reassignment != null && reassignment.reassigned()) {
+                continue; // ends as reassigned (Reassigner.apply)
+            }
             checked.add(new ClockBatchStore.Checked(id, check.status(), check.raiseBreach() ? now : null,
                     check.raiseWarning() ? now : null, check.raiseEscalation() ? now : null, check.nextCheck()));
         }
         // The clocks first: raising alerts appends events under the sequence lock, which is then held only briefly.
         return store.checked(conn, checked)
+                .chain(() -> reassigner.apply(conn, now, plan))
                 .chain(() -> alerts.raise(conn, now, drafts))
                 .invoke(created -> measure(created, drafts, checkpoints, now))
+                .chain(() -> reassigner.announce(conn, now, plan))
                 .chain(() -> alerts.resolveForClocks(conn, now, resolveClocks, resolutions))
                 .replaceWithVoid();
     }

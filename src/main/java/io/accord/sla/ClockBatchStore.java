@@ -172,6 +172,109 @@ class ClockBatchStore {
         return t == null ? null : t.toInstant();
     }
 
+    /** A breaching clock with its policy revision's milestones (stored JSON) and what a new clock copies. */
+    record Breaching(UUID id, UUID policyId, int revision, String calendarKey, Instant escalateAt, String milestones) {
+    }
+
+    /** A breached clock that ends as {@code reassigned}, and the new owner's clock that follows it. */
+    record Handover(UUID clockId, UUID newClockId, UUID leadId, String newOwner, Instant warnAt, Instant dueAt,
+            Instant escalateAt) {
+    }
+
+    /** The breaching clocks' revisions; served by the primary keys of both tables. */
+    static final String BREACHING = "select c.id, c.policy_id, c.policy_revision, c.calendar_key, c.escalate_at, "
+            + "r.milestones from sla_clocks c join sla_policy_revisions r on r.policy_id = c.policy_id "
+            + "and r.revision = c.policy_revision where c.id = any($1)";
+
+    /** The owners of the leads' clocks, newest clock first; served by {@code sla_clocks_lead}. */
+    static final String OWNER_HISTORY = "select lead_id, owner_id from sla_clocks where lead_id = any($1) "
+            + "and owner_id is not null order by lead_id, created_at desc, id desc";
+
+    /** Live clocks per owner (least_loaded); served by {@code sla_clocks_owner}. */
+    static final String LIVE_LOADS = "select owner_id, count(*) as n from sla_clocks where owner_id = any($1) "
+            + "and status in ('running', 'breached', 'paused') group by owner_id";
+
+    Uni<List<Breaching>> breaching(SqlConnection conn, UUID[] ids) {
+        return conn.preparedQuery(BREACHING).execute(Tuple.of((Object) ids)).map(rows -> {
+            List<Breaching> out = new ArrayList<>();
+            for (Row r : rows) {
+                OffsetDateTime esc = r.getOffsetDateTime("escalate_at");
+                out.add(new Breaching(r.getUUID("id"), r.getUUID("policy_id"), r.getInteger("policy_revision"),
+                        r.getString("calendar_key"), esc == null ? null : esc.toInstant(), r.getString("milestones")));
+            }
+            return out;
+        });
+    }
+
+    /** Each lead's owners, newest clock first (repeats included). */
+    Uni<java.util.Map<UUID, List<String>>> ownerHistory(SqlConnection conn, UUID[] leadIds) {
+        return conn.preparedQuery(OWNER_HISTORY).execute(Tuple.of((Object) leadIds)).map(rows -> {
+            java.util.Map<UUID, List<String>> out = new java.util.HashMap<>();
+            for (Row r : rows) {
+                out.computeIfAbsent(r.getUUID("lead_id"), k -> new ArrayList<>()).add(r.getString("owner_id"));
+            }
+            return out;
+        });
+    }
+
+    Uni<java.util.Map<String, Integer>> liveLoads(SqlConnection conn, String[] owners) {
+        return conn.preparedQuery(LIVE_LOADS).execute(Tuple.of((Object) owners)).map(rows -> {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            for (Row r : rows) {
+                out.put(r.getString("owner_id"), r.getLong("n").intValue());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Ends the breached clocks as {@code reassigned} (breached now, to the new owner, no further checks), starts the
+     * new owners' clocks as copies with their own deadlines, and moves the leads' other live clocks that nobody else
+     * holds to the new owner, with three statements.
+     */
+    Uni<Void> handOver(SqlConnection conn, Instant now, List<Handover> handovers) {
+        int n = handovers.size();
+        UUID[] ids = new UUID[n];
+        UUID[] newIds = new UUID[n];
+        UUID[] leads = new UUID[n];
+        String[] owners = new String[n];
+        OffsetDateTime[] warn = new OffsetDateTime[n];
+        OffsetDateTime[] due = new OffsetDateTime[n];
+        OffsetDateTime[] esc = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Handover h = handovers.get(i);
+            ids[i] = h.clockId();
+            newIds[i] = h.newClockId();
+            leads[i] = h.leadId();
+            owners[i] = h.newOwner();
+            warn[i] = utc(h.warnAt());
+            due[i] = utc(h.dueAt());
+            esc[i] = utc(h.escalateAt());
+        }
+        OffsetDateTime at = utc(now);
+        return conn.preparedQuery("update sla_clocks c set status = 'reassigned', breached_at = coalesce(c.breached_at, $3), "
+                        + "reassigned_to = x.owner, reassigned_at = $3, next_check_at = null "
+                        + "from unnest($1::uuid[], $2::text[]) as x(id, owner) where c.id = x.id")
+                .execute(Tuple.of(ids, owners, at))
+                .chain(() -> conn.preparedQuery("insert into sla_clocks (id, lead_id, handoff_id, owner_id, team_key, "
+                                + "tier, policy_id, policy_key, policy_revision, calendar_key, milestone, target, attempts, "
+                                + "status, started_at, warn_at, due_at, escalate_at, late, created_at, previous_clock_id, cycle) "
+                                + "select x.new_id, c.lead_id, c.handoff_id, x.owner, c.team_key, c.tier, c.policy_id, "
+                                + "c.policy_key, c.policy_revision, c.calendar_key, c.milestone, c.target, c.attempts, "
+                                + "'running', $3, x.warn, x.due, x.esc, false, $3, c.id, c.cycle "
+                                + "from unnest($1::uuid[], $2::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[], "
+                                + "$7::timestamptz[]) with ordinality as x(id, new_id, owner, warn, due, esc, ord) "
+                                + "join sla_clocks c on c.id = x.id order by x.ord")
+                        .execute(Tuple.from(java.util.Arrays.asList(ids, newIds, at, owners, warn, due, esc))))
+                .chain(() -> conn.preparedQuery("update sla_clocks c set owner_id = x.owner "
+                                + "from unnest($1::uuid[], $2::text[]) as x(lead, owner) "
+                                + "where c.id in (select o.id from sla_clocks o where o.lead_id = any($1) "
+                                + "and o.status in ('running', 'breached', 'paused') and o.id <> all($3) for update skip locked) "
+                                + "and c.lead_id = x.lead and c.owner_id is distinct from x.owner")
+                        .execute(Tuple.of(leads, owners, newIds)))
+                .replaceWithVoid();
+    }
+
     private static OffsetDateTime utc(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }

@@ -21,8 +21,9 @@ public record ClockView(
                 + "the others") int cycle,
         @Schema(example = "PT4H", description = "Business time") String target,
         @Schema(example = "3", nullable = true, description = "Touches needed, for `attempts`") Integer attempts,
-        @Schema(example = "running", enumeration = {"running", "met", "breached", "cancelled", "paused"},
-                description = "`paused` while the lead is on hold (the deadlines then move on resume)") String status,
+        @Schema(example = "running", enumeration = {"running", "met", "breached", "cancelled", "paused", "reassigned"},
+                description = "`paused` while the lead is on hold (the deadlines then move on resume); `reassigned`: "
+                        + "breached, and the lead went to another owner, whose clock follows") String status,
         @Schema(example = "2026-11-20T16:00:00Z") Instant startedAt,
         @Schema(example = "2026-11-23T09:00:00Z", nullable = true) Instant warnAt,
         @Schema(example = "2026-11-23T11:00:00Z") Instant dueAt,

@@ -3,8 +3,6 @@ package io.accord.sla;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.calendar.BusinessTime;
 import io.accord.calendar.CalendarService;
-import io.accord.common.ProblemException;
-import io.accord.common.ProblemKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -57,7 +55,7 @@ public class HoldExpiry {
     private Uni<Void> resume(SqlConnection conn, ClockBatchStore.DueHold h) {
         Milestone kind = Milestone.parse(h.milestone()).orElseThrow();
         return store.pausesOf(conn, h.id()).chain(pauses -> store.milestones(conn, h.policyId(), h.policyRevision())
-                .chain(text -> businessTime(h.calendarKey()).map(time -> {
+                .chain(text -> businessTime(conn, h.calendarKey()).map(time -> {
                     Optional<MilestoneTarget> target = text == null ? Optional.empty()
                             : PolicyJson.milestones(text, json).stream().filter(m -> m.kind() == kind).findFirst();
                     SlaClock c = new SlaClock();
@@ -70,9 +68,8 @@ public class HoldExpiry {
                 .chain(r -> store.resume(conn, h.id(), r));
     }
 
-    private Uni<BusinessTime> businessTime(String calendarKey) {
-        return calendars.calendar(calendarKey).map(c -> (BusinessTime) c)
-                .onFailure(e -> e instanceof ProblemException p && p.kind() == ProblemKind.NOT_FOUND)
-                .recoverWithItem(ClockPauses.ALWAYS_OPEN);
+    /** The clock's calendar, read on the detector's connection; always open when the calendar is gone. */
+    private Uni<BusinessTime> businessTime(SqlConnection conn, String calendarKey) {
+        return calendars.calendar(conn, calendarKey).map(c -> c == null ? ClockPauses.ALWAYS_OPEN : (BusinessTime) c);
     }
 }

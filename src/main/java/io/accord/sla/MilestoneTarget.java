@@ -13,14 +13,21 @@ import java.util.function.BiFunction;
  * @param warnAt        fraction of the target, 0 < warnAt < 1, or null
  * @param escalateAfter business time after the due date, or null
  * @param attempts      how many touches meet an {@code attempts} milestone; null for other kinds
+ * @param onBreach      who gets the lead when the clock breaches, or null
  * @param holdable      whether a hold on the lead pauses the clock (else it keeps running)
  */
 public record MilestoneTarget(Milestone kind, Duration target, BigDecimal warnAt, Duration escalateAfter, Integer attempts,
-        boolean holdable) {
+        BreachReassignment onBreach, boolean holdable) {
+
+    /** A holdable milestone without reassignment. */
+    public MilestoneTarget(Milestone kind, Duration target, BigDecimal warnAt, Duration escalateAfter, Integer attempts) {
+        this(kind, target, warnAt, escalateAfter, attempts, null, true);
+    }
 
     /** A holdable milestone. */
-    public MilestoneTarget(Milestone kind, Duration target, BigDecimal warnAt, Duration escalateAfter, Integer attempts) {
-        this(kind, target, warnAt, escalateAfter, attempts, true);
+    public MilestoneTarget(Milestone kind, Duration target, BigDecimal warnAt, Duration escalateAfter, Integer attempts,
+            BreachReassignment onBreach) {
+        this(kind, target, warnAt, escalateAfter, attempts, onBreach, true);
     }
 
     /** The instants a clock of this milestone stores. */

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DetachFromClientCancellation
 public class SlaClockResource {
 
-    private static final Set<String> STATUSES = Set.of("running", "met", "breached", "cancelled", "paused");
+    private static final Set<String> STATUSES = Set.of("running", "met", "breached", "cancelled", "paused",
+            "reassigned");
 
     private final SlaService sla;
 
@@ -41,7 +42,7 @@ public class SlaClockResource {
                     + "`ownerId` and `teamKey` of a running clock follow the lead's reassignments. Roles: any.")
     public Uni<Page<ClockView>> listSlaClocks(
             @Parameter(description = "Clock status", schema = @Schema(enumeration = {"running", "met", "breached",
-                "cancelled", "paused"})) @QueryParam("status") String status,
+                "cancelled", "paused", "reassigned"})) @QueryParam("status") String status,
             @Parameter(description = "RFC 3339; only clocks due before this instant") @QueryParam("dueBefore") String dueBefore,
             @Parameter(description = "Owner's user id") @QueryParam("ownerId") String ownerId,
             @Parameter(description = "Team key") @QueryParam("teamKey") String teamKey,
@@ -51,7 +52,8 @@ public class SlaClockResource {
             @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
         String s = Params.blankToNull(status);
         if (s != null && !STATUSES.contains(s)) {
-            throw ProblemException.badParameter("status", "must be one of: running, met, breached, cancelled, paused");
+            throw ProblemException.badParameter("status",
+                    "must be one of: running, met, breached, cancelled, paused, reassigned");
         }
         String m = Params.blankToNull(milestone);
         if (m != null && Milestone.parse(m).isEmpty()) {

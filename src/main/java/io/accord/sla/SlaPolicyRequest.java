@@ -43,8 +43,42 @@ public record SlaPolicyRequest(
             String escalateAfter,
             @Schema(example = "3", description = "Required for `attempts` (1 to 100): how many touches meet it; not "
                     + "allowed for other kinds", nullable = true) Integer attempts,
+            @Schema(nullable = true, description = "What happens when the clock breaches, besides the `sla.breached` "
+                    + "alert; optional") OnBreach onBreach,
             @Schema(example = "true", nullable = true, description = "Whether a hold (`POST /api/v1/leads/{id}/hold`) "
                     + "pauses this milestone's clock; default true. A clock of a milestone with `holdable: false` "
                     + "keeps running while the lead is on hold") Boolean holdable) {
+
+        public MilestoneSpec(String kind, String target, BigDecimal warnAt, String escalateAfter, Integer attempts) {
+            this(kind, target, warnAt, escalateAfter, attempts, null, null);
+        }
+    }
+
+    @Schema(name = "SlaOnBreach")
+    public record OnBreach(
+            @Schema(required = true, description = "Hand the lead to the next available member of a team") Reassign reassign) {
+    }
+
+    @Schema(name = "SlaReassign", description = "On breach the lead goes to the next available member of `pool`: active, "
+            + "not absent, not one of the `excludePrevious` most recent owners, and (with `respectHours`) within their "
+            + "own hours. The breached clock ends as `reassigned`, the new owner's clock starts with the same policy "
+            + "revision, and a `lead.reassigned` event follows. When nobody is available the clock stays breached and "
+            + "the alert says so.")
+    public record Reassign(
+            @Schema(example = "round_robin", required = true, enumeration = {"round_robin", "least_loaded"},
+                    description = "`round_robin`: the next member after the last one assigned from this pool; "
+                            + "`least_loaded`: the member with the fewest live clocks, ties in round-robin order")
+            String to,
+            @Schema(example = "dach-sales", required = true, description = "The key of the team whose members "
+                    + "(`/people` with this team) are the candidates") String pool,
+            @Schema(example = "1", description = "Skip the lead's N most recent owners, the current one first: 1 to "
+                    + "20, default 1", nullable = true) Integer excludePrevious,
+            @Schema(example = "PT1H", nullable = true, description = "Record the owner who breached as absent for this "
+                    + "long (ISO 8601, whole seconds, at most P366D); optional") String markOwnerUnavailableFor,
+            @Schema(example = "false", nullable = true, description = "Only members within their own hours (members "
+                    + "without a personal calendar always qualify); default false") Boolean respectHours,
+            @Schema(example = "fresh", enumeration = {"fresh", "remaining"}, nullable = true, description = "`fresh` "
+                    + "(default): the new clock gets the milestone's full target from the reassignment; `remaining`: it "
+                    + "is due when the breached clock would have escalated (needs `escalateAfter`)") String clock) {
     }
 }

@@ -2,6 +2,7 @@ package io.accord.sla;
 
 import io.accord.calendar.BusinessCalendar;
 import io.accord.common.FieldError;
+import io.accord.people.AssigneePicker;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,11 @@ import java.util.regex.Pattern;
  * kind at most once ({@code milestones[i].kind}), not {@code next_response} alone (it starts on inbound messages, and
  * a hand-off must start a clock to record its policy); {@code milestones[i].holdable} optional, default true; {@code milestones[i].target} and {@code escalateAfter} positive ISO
  * 8601 durations of whole seconds up to P366D; {@code milestones[i].warnAt} strictly between 0 and 1;
- * {@code milestones[i].attempts} 1 to 100 for {@code attempts} and absent otherwise.
+ * {@code milestones[i].attempts} 1 to 100 for {@code attempts} and absent otherwise;
+ * {@code milestones[i].onBreach.reassign} (when {@code onBreach} is given): {@code to} round_robin or least_loaded,
+ * {@code pool} a team key (its existence is checked by the service), {@code excludePrevious} 1 to 20 (default 1),
+ * {@code markOwnerUnavailableFor} a duration as above, {@code clock} fresh (default) or remaining, which needs the
+ * milestone's {@code escalateAfter}.
  */
 public final class SlaPolicyRules {
 
@@ -90,7 +96,29 @@ public final class SlaPolicyRules {
     /** A milestone as stored and shown: durations as ISO 8601 text. */
     public static SlaPolicyRequest.MilestoneSpec spec(MilestoneTarget t) {
         return new SlaPolicyRequest.MilestoneSpec(t.kind().wire(), t.target().toString(), t.warnAt(),
-                t.escalateAfter() == null ? null : t.escalateAfter().toString(), t.attempts(), t.holdable());
+                t.escalateAfter() == null ? null : t.escalateAfter().toString(), t.attempts(), onBreachSpec(t.onBreach()),
+                t.holdable());
+    }
+
+    private static SlaPolicyRequest.OnBreach onBreachSpec(BreachReassignment r) {
+        if (r == null) {
+            return null;
+        }
+        return new SlaPolicyRequest.OnBreach(new SlaPolicyRequest.Reassign(r.to().wire(), r.pool(), r.excludePrevious(),
+                r.markOwnerUnavailableFor() == null ? null : r.markOwnerUnavailableFor().toString(), r.respectHours(),
+                r.clock().wire()));
+    }
+
+    /** The pools (team keys) a valid request's milestones reassign to, with the field path of each. */
+    public static List<FieldError> pools(SlaPolicyRequest r) {
+        List<FieldError> pools = new ArrayList<>();
+        for (int i = 0; i < r.milestones().size(); i++) {
+            SlaPolicyRequest.MilestoneSpec m = r.milestones().get(i);
+            if (m.onBreach() != null && m.onBreach().reassign() != null) {
+                pools.add(new FieldError("milestones[" + i + "].onBreach.reassign.pool", m.onBreach().reassign().pool()));
+            }
+        }
+        return pools;
     }
 
     /** A stored (valid) milestone. */
@@ -98,7 +126,51 @@ public final class SlaPolicyRules {
         return new MilestoneTarget(Milestone.parse(m.kind()).orElseThrow(), Duration.parse(m.target()),
                 m.warnAt() == null ? null : m.warnAt().stripTrailingZeros(),
                 m.escalateAfter() == null ? null : Duration.parse(m.escalateAfter()), m.attempts(),
+                m.onBreach() == null ? null : reassignment(m.onBreach().reassign()),
                 m.holdable() == null || m.holdable());
+    }
+
+    private static BreachReassignment reassignment(SlaPolicyRequest.Reassign r) {
+        return new BreachReassignment(AssigneePicker.Strategy.parse(r.to()).orElseThrow(), r.pool().trim(),
+                r.excludePrevious() == null ? 1 : r.excludePrevious(),
+                r.markOwnerUnavailableFor() == null ? null : Duration.parse(r.markOwnerUnavailableFor()),
+                r.respectHours() != null && r.respectHours(),
+                r.clock() == null ? BreachReassignment.ClockMode.FRESH : BreachReassignment.ClockMode.parse(r.clock()).orElseThrow());
+    }
+
+    private static void onBreach(List<FieldError> errors, String path, SlaPolicyRequest.OnBreach onBreach,
+            boolean escalates) {
+        SlaPolicyRequest.Reassign r = onBreach.reassign();
+        if (r == null) {
+            errors.add(new FieldError(path + ".reassign", "is required"));
+            return;
+        }
+        path = path + ".reassign";
+        if (r.to() == null) {
+            errors.add(new FieldError(path + ".to", "is required"));
+        } else if (AssigneePicker.Strategy.parse(r.to()).isEmpty()) {
+            errors.add(new FieldError(path + ".to", "must be one of: round_robin, least_loaded"));
+        }
+        if (r.pool() == null || r.pool().isBlank()) {
+            errors.add(new FieldError(path + ".pool", "is required"));
+        } else if (r.pool().length() > 64 || !SLUG.matcher(r.pool()).matches()) {
+            errors.add(new FieldError(path + ".pool", "must be a team key"));
+        }
+        if (r.excludePrevious() != null && (r.excludePrevious() < 1 || r.excludePrevious() > BreachReassignment.MAX_EXCLUDE)) {
+            errors.add(new FieldError(path + ".excludePrevious", "must be between 1 and " + BreachReassignment.MAX_EXCLUDE));
+        }
+        if (r.markOwnerUnavailableFor() != null) {
+            duration(errors, path + ".markOwnerUnavailableFor", r.markOwnerUnavailableFor());
+        }
+        if (r.clock() != null) {
+            Optional<BreachReassignment.ClockMode> mode = BreachReassignment.ClockMode.parse(r.clock());
+            if (mode.isEmpty()) {
+                errors.add(new FieldError(path + ".clock", "must be one of: fresh, remaining"));
+            } else if (mode.get() == BreachReassignment.ClockMode.REMAINING && !escalates) {
+                errors.add(new FieldError(path + ".clock", "remaining needs the milestone's escalateAfter: the new clock "
+                        + "is due at the breached clock's escalation point"));
+            }
+        }
     }
 
     private static void milestones(List<FieldError> errors, List<SlaPolicyRequest.MilestoneSpec> milestones) {
@@ -148,6 +220,9 @@ public final class SlaPolicyRules {
                 }
             } else if (kind != null && m.attempts() != null) {
                 errors.add(new FieldError(path + ".attempts", "is only allowed for an attempts milestone"));
+            }
+            if (m.onBreach() != null) {
+                onBreach(errors, path + ".onBreach", m.onBreach(), m.escalateAfter() != null);
             }
         }
         if (!seen.isEmpty() && seen.stream().noneMatch(Milestone::startsAtHandOff)) {

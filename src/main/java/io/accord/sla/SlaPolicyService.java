@@ -12,6 +12,7 @@ import io.accord.common.PageRequest;
 import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
 import io.accord.common.Versioned;
+import io.accord.team.TeamService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -35,12 +36,14 @@ public class SlaPolicyService {
     private final SlaPolicyRepository policies;
     private final SlaPolicyRevisionRepository revisions;
     private final CalendarService calendars;
+    private final TeamService teams;
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectMapper json;
 
     public SlaPolicyService(SlaPolicyRepository policies, SlaPolicyRevisionRepository revisions,
-            CalendarService calendars, AuditLog audit, Clock clock, ObjectMapper json) {
+            CalendarService calendars, TeamService teams, AuditLog audit, Clock clock, ObjectMapper json) {
+        this.teams = teams;
         this.policies = policies;
         this.revisions = revisions;
         this.calendars = calendars;
@@ -56,7 +59,7 @@ public class SlaPolicyService {
             throw ProblemException.validation(errors);
         }
         SlaPolicyRules.Definition definition = SlaPolicyRules.normalize(request);
-        return calendar(definition.calendarKey()).chain(calendar -> policies.findByKey(request.key()).chain(existing -> {
+        return pools(request).chain(() -> calendar(definition.calendarKey())).chain(calendar -> policies.findByKey(request.key()).chain(existing -> {
             if (existing != null) {
                 throw new ProblemException(ProblemKind.DUPLICATE, "An SLA policy with key '" + request.key() + "' exists");
             }
@@ -98,7 +101,7 @@ public class SlaPolicyService {
                 throw ProblemException.validation(errors);
             }
             SlaPolicyRules.Definition definition = SlaPolicyRules.normalize(request);
-            return calendar(definition.calendarKey()).chain(calendar -> {
+            return pools(request).chain(() -> calendar(definition.calendarKey())).chain(calendar -> {
                 apply(p, definition, calendar);
                 p.revision++;
                 return policies.flush()
@@ -221,6 +224,21 @@ public class SlaPolicyService {
             // fall through
         }
         throw ProblemException.badParameter("cursor", "is not a cursor this API issued");
+    }
+
+    /** The milestones' reassignment pools must be teams: 422 naming each one that is not. */
+    private Uni<Void> pools(SlaPolicyRequest request) {
+        List<FieldError> pools = SlaPolicyRules.pools(request);
+        if (pools.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return teams.existingKeys(pools.stream().map(FieldError::message).toList()).invoke(existing -> {
+            List<FieldError> errors = pools.stream().filter(p -> !existing.contains(p.message()))
+                    .map(p -> new FieldError(p.field(), "team '" + p.message() + "' does not exist")).toList();
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+        }).replaceWithVoid();
     }
 
     private Instant now() {

@@ -12,6 +12,9 @@ final class SlackText {
     }
 
     static String of(String type, Function<String, String> alert) {
+        if (type.equals("lead.reassigned")) {
+            return reassigned(alert);
+        }
         String kind = text(alert, "kind");
         String company = text(alert, "companyName");
         String milestone = text(alert, "milestone");
@@ -43,6 +46,28 @@ final class SlackText {
         String link = text(alert, "leadLink");
         if (link != null) {
             sb.append(" (").append(link).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** A lead reassigned on breach: from whom, to whom, and why. */
+    private static String reassigned(Function<String, String> event) {
+        StringBuilder sb = new StringBuilder(":arrows_counterclockwise: Lead reassigned");
+        String from = text(event, "previousOwnerId");
+        String to = text(event, "ownerId");
+        if (from != null) {
+            sb.append(" from ").append(from);
+        }
+        if (to != null) {
+            sb.append(" to ").append(to);
+        }
+        String milestone = text(event, "milestone");
+        if (milestone != null) {
+            sb.append(" after the ").append(milestone.replace('_', ' ')).append(" SLA breached");
+        }
+        String due = text(event, "newDueAt");
+        if (due != null) {
+            sb.append(", due ").append(due);
         }
         return sb.toString();
     }

@@ -15,11 +15,11 @@ public record WebhookRequest(
         @Schema(example = "crm-breaches", description = "Unique slug; required on create") String key,
         @NotBlank @Size(max = 2000) @Schema(example = "https://hooks.example.com/accord", required = true) String url,
         @Size(max = 500) @Schema(example = "Breaches to the CRM") String description,
-        @Size(max = 20) @Schema(description = "Alert kinds and `alert.acknowledged` / `alert.resolved`; empty means all",
+        @Size(max = 20) @Schema(description = "Alert kinds, `alert.acknowledged` / `alert.resolved` and `lead.reassigned`; empty means all",
                 example = "[\"sla.breached\", \"sla.escalated\"]")
         List<@NotNull @Pattern(regexp = "sla\\.warning|sla\\.breached|sla\\.escalated|commitment\\.at_risk|commitment\\.missed"
-                + "|commitment\\.met|webhook\\.disabled|alert\\.acknowledged|alert\\.resolved",
-                message = "must be an alert kind, alert.acknowledged or alert.resolved") String> eventTypes,
+                + "|commitment\\.met|webhook\\.disabled|alert\\.acknowledged|alert\\.resolved|lead\\.reassigned",
+                message = "must be an alert kind, alert.acknowledged, alert.resolved or lead.reassigned") String> eventTypes,
         @Valid Filters filters,
         @Pattern(regexp = "standard|slack", message = "must be standard or slack")
         @Schema(example = "standard", enumeration = {"standard", "slack"},

@@ -47,7 +47,8 @@ class ArchitectureTest {
             Map.entry("icp", List.of("common", "audit")),
             Map.entry("lead", List.of("common", "audit", "icp", "team")),
             Map.entry("alert", List.of("common", "audit", "security")),
-            Map.entry("sla", List.of("common", "audit", "calendar", "team", "lead", "alert")),
+            Map.entry("people", List.of("common", "audit", "calendar", "team")),
+            Map.entry("sla", List.of("common", "audit", "calendar", "team", "lead", "alert", "people")),
             Map.entry("webhook", List.of("common", "audit", "alert")),
             Map.entry("commitment", List.of("common", "audit", "calendar", "team", "icp", "alert")),
             Map.entry("report", List.of("common", "calendar", "commitment", "sla")));
@@ -78,6 +79,10 @@ class ArchitectureTest {
             Map.entry("webhook_deliveries", "webhook"),
             Map.entry("webhook_fanout", "webhook"),
             Map.entry("commitments", "commitment"),
+            Map.entry("people", "people"),
+            Map.entry("people_memberships", "people"),
+            Map.entry("people_absences", "people"),
+            Map.entry("people_rotations", "people"),
             Map.entry("sla_clock_rollups", "report"),
             Map.entry("sla_rollup_months", "report"),
             Map.entry("sla_rollup_changes", "report"));
@@ -95,6 +100,7 @@ class ArchitectureTest {
             "io.accord.common.SecretBox", "io.accord.common.TokenBucket", "io.accord.common.InstantRange",
             "io.accord.icp.CompiledIcp", "io.accord.icp.IcpEvaluator", "io.accord.icp.IcpRules",
             "io.accord.icp.IcpVersionLifecycle", "io.accord.icp.IcpDiff", "io.accord.icp.Values",
+            "io.accord.people.Availability", "io.accord.people.AssigneePicker",
             "io.accord.lead.LeadLifecycle", "io.accord.lead.LeadIntakeRules", "io.accord.lead.ContactRedaction",
             "io.accord.lead.LeadHolds",
             "io.accord.report.CsvWriter", "io.accord.report.DigestMarkdown", "io.accord.report.IsoWeek",
@@ -102,6 +108,7 @@ class ArchitectureTest {
             "io.accord.sla.ClockCheck", "io.accord.sla.ClockRules", "io.accord.sla.PolicySelector",
             "io.accord.sla.SlaPolicyRules", "io.accord.sla.CompiledPolicy", "io.accord.sla.MilestoneTarget",
             "io.accord.sla.ClockPauses",
+            "io.accord.sla.BreachReassignment",
             "io.accord.webhook.RetrySchedule", "io.accord.webhook.TargetPolicy", "io.accord.webhook.WebhookSigner",
             "io.accord.webhook.SlackText");
 

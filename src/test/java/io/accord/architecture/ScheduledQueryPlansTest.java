@@ -48,6 +48,25 @@ class ScheduledQueryPlansTest {
     }
 
     @Test
+    void reassignmentOnBreachReadsAndLocksThroughIndexes() {
+        Object ids = new java.util.UUID[] {java.util.UUID.randomUUID()};
+        Object people = new String[] {"rep-1"};
+        assertServedBy(io.accord.sla.Reassigner.BREACHING, Tuple.of(ids), "sla_clocks", "sla_clocks_pkey");
+        assertServedBy(io.accord.sla.Reassigner.BREACHING, Tuple.of(ids), "sla_policy_revisions",
+                "sla_policy_revisions_pkey");
+        assertServedBy(io.accord.sla.Reassigner.OWNER_HISTORY, Tuple.of(ids), "sla_clocks", "sla_clocks_lead");
+        assertServedBy(io.accord.sla.Reassigner.LIVE_LOADS, Tuple.of(people), "sla_clocks", "sla_clocks_owner");
+        assertServedBy(io.accord.lead.LeadOwnership.LOCK, Tuple.of(ids), "leads", "leads_pkey");
+        assertServedBy(io.accord.people.PeopleDirectory.POOL_MEMBERS, Tuple.of("team"), "people_memberships",
+                "people_memberships_pkey");
+        assertServedBy(io.accord.people.PeopleDirectory.POOL_MEMBERS, Tuple.of("team"), "people", "people_pkey");
+        assertServedBy(io.accord.people.PeopleDirectory.ABSENT_AT, Tuple.of(people, NOW), "people_absences",
+                "people_absences_overlap");
+        assertServedBy(io.accord.people.PeopleDirectory.LOCK_ROTATION, Tuple.of("team"), "people_rotations",
+                "people_rotations_pkey");
+    }
+
+    @Test
     void theWebhookDispatcherClaimsThroughTheDueIndex() {
         assertServedBy(WebhookDispatcher.CLAIM, Tuple.of(NOW, NOW.plusMinutes(1), 50), "webhook_deliveries",
                 "webhook_deliveries_due");

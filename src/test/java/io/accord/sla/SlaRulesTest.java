@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SlaRulesTest {
 
     private static SlaPolicyRequest.MilestoneSpec m(String kind, String target, String warnAt, String escalate, Integer attempts) {
-        return new SlaPolicyRequest.MilestoneSpec(kind, target, warnAt == null ? null : new BigDecimal(warnAt), escalate, attempts, null);
+        return new SlaPolicyRequest.MilestoneSpec(kind, target, warnAt == null ? null : new BigDecimal(warnAt), escalate, attempts);
     }
 
     private static List<String> fields(List<FieldError> errors) {
