@@ -117,3 +117,22 @@ alter table sla_clock_rollups
     add column paused_seconds bigint not null default 0;
 -- Every built month is built again with the pause totals (and wall times without pauses).
 insert into sla_rollup_changes (month) select month from sla_rollup_months;
+
+-- ------------------------------------------------------------------------------------------------ calendar mode
+
+-- Which business time a policy's clocks count: the team calendar (the policy's), the owner's own calendar, or both
+-- (open only when both are). The owner's calendar comes from the people feature; without one, the team's applies.
+alter table sla_policies add column business_time text not null default 'team'
+    check (business_time in ('team', 'owner', 'both'));
+alter table sla_policy_revisions add column business_time text not null default 'team'
+    check (business_time in ('team', 'owner', 'both'));
+
+-- What an absent owner's clocks do (team setting): keep running, or pause while the owner is absent.
+alter table teams add column owner_absence text not null default 'keep_running'
+    check (owner_absence in ('keep_running', 'pause'));
+
+-- A clock copies its policy's mode, and whether it follows its owner's absences (its team said pause when it started):
+-- the detector recomputes such a clock's deadlines with the owner's current absences before it warns or breaches.
+alter table sla_clocks
+    add column business_time    text    not null default 'team',
+    add column follows_absences boolean not null default false;

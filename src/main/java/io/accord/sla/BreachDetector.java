@@ -52,6 +52,7 @@ public class BreachDetector {
     private final Pool pool;
     private final ClockBatchStore store;
     private final HoldExpiry holds;
+    private final AbsenceFollower absences;
     private final Reassigner reassigner;
     private final AlertService alerts;
     private final Clock clock;
@@ -66,11 +67,12 @@ public class BreachDetector {
     private final Timer detectionLag;
     private long timer = -1;
 
-    public BreachDetector(Pool pool, ClockBatchStore store, HoldExpiry holds, Reassigner reassigner,
-            AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry, DetectorSettings config) {
+    public BreachDetector(Pool pool, ClockBatchStore store, HoldExpiry holds, AbsenceFollower absences,
+            Reassigner reassigner, AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry, DetectorSettings config) {
         this.pool = pool;
         this.store = store;
         this.holds = holds;
+        this.absences = absences;
         this.reassigner = reassigner;
         this.alerts = alerts;
         this.clock = clock;
@@ -167,8 +169,10 @@ public class BreachDetector {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // Milestones that reassign on breach decide first (they lock leads and pools): their alerts say who has the lead.
-        return reassigner.plan(conn, now, rows).chain(plan -> handle(conn, now, rows, plan));
+        // Clocks that follow their owner's absences first: one whose deadlines moved waits for its new check.
+        // Then milestones that reassign on breach decide (they lock leads and pools): their alerts say who has the lead.
+        return absences.follow(conn, now, rows).chain(left -> left.isEmpty() ? Uni.createFrom().voidItem()
+                : reassigner.plan(conn, now, left).chain(plan -> handle(conn, now, left, plan)));
     }
 
     private Uni<Void> handle(SqlConnection conn, Instant now, List<Row> rows, Reassigner.Plan plan) {

@@ -27,7 +27,8 @@ class ClockBatchStore {
             + "c.warning_raised_at, c.escalation_raised_at, l.source, l.external_id, "
             + "(l.company::jsonb ->> 'name') as company_name, t.manager_id, "
             + "exists (select 1 from alerts a where a.subject = c.id::text and a.kind = 'sla.breached' "
-            + "and a.status = 'resolved') as breach_resolved "
+            + "and a.status = 'resolved') as breach_resolved, "
+            + "c.started_at, c.calendar_key, c.policy_id, c.business_time, c.follows_absences "
             + "from sla_clocks c join leads l on l.id = c.lead_id left join teams t on t.key = c.team_key "
             + "where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked";
 
@@ -41,12 +42,13 @@ class ClockBatchStore {
      * {@code sla_clocks_resume_due}.
      */
     static final String CLAIM_DUE_HOLDS = "select id, started_at, calendar_key, policy_id, policy_revision, milestone, "
-            + "warn_at, due_at, escalate_at, resume_at from sla_clocks "
+            + "warn_at, due_at, escalate_at, resume_at, business_time, owner_id, follows_absences from sla_clocks "
             + "where status = 'paused' and resume_at <= $1 order by resume_at limit $2 for update skip locked";
 
     /** A paused clock whose hold ends by itself. */
     record DueHold(UUID id, Instant startedAt, String calendarKey, UUID policyId, int policyRevision, String milestone,
-            Instant warnAt, Instant dueAt, Instant escalateAt, Instant resumeAt) {
+            Instant warnAt, Instant dueAt, Instant escalateAt, Instant resumeAt, String businessTime, String ownerId,
+            boolean followsAbsences) {
     }
 
     /** What one clock's check decided; null instants leave the column as it is (next: no further check). */
@@ -74,10 +76,20 @@ class ClockBatchStore {
                 list.add(new DueHold(r.getUUID("id"), instant(r, "started_at"), r.getString("calendar_key"),
                         r.getUUID("policy_id"), r.getInteger("policy_revision"), r.getString("milestone"),
                         instant(r, "warn_at"), instant(r, "due_at"), instant(r, "escalate_at"),
-                        instant(r, "resume_at")));
+                        instant(r, "resume_at"), r.getString("business_time"), r.getString("owner_id"),
+                        r.getBoolean("follows_absences")));
             }
             return list;
         });
+    }
+
+    /** New deadlines of a running clock, and its next check: the warning if not raised yet, else the due date. */
+    Uni<Void> moveDeadlines(SqlConnection conn, UUID clockId, MilestoneTarget.Deadlines d) {
+        return conn.preparedQuery("update sla_clocks set warn_at = $2, due_at = $3, escalate_at = $4, "
+                        + "next_check_at = case when warning_raised_at is null and $2::timestamptz is not null "
+                        + "then $2::timestamptz else $3::timestamptz end where id = $1 and status = 'running'")
+                .execute(Tuple.of(clockId, utc(d.warnAt()), utc(d.dueAt()), utc(d.escalateAt())))
+                .replaceWithVoid();
     }
 
     /** The pauses of a clock, oldest first. */

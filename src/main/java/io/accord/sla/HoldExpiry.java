@@ -27,13 +27,13 @@ public class HoldExpiry {
 
     private final Pool pool;
     private final ClockBatchStore store;
-    private final CalendarService calendars;
+    private final ClockTimes times;
     private final ObjectMapper json;
 
-    public HoldExpiry(Pool pool, ClockBatchStore store, CalendarService calendars, ObjectMapper json) {
+    public HoldExpiry(Pool pool, ClockBatchStore store, ClockTimes times, ObjectMapper json) {
         this.pool = pool;
         this.store = store;
-        this.calendars = calendars;
+        this.times = times;
         this.json = json;
     }
 
@@ -55,7 +55,8 @@ public class HoldExpiry {
     private Uni<Void> resume(SqlConnection conn, ClockBatchStore.DueHold h) {
         Milestone kind = Milestone.parse(h.milestone()).orElseThrow();
         return store.pausesOf(conn, h.id()).chain(pauses -> store.milestones(conn, h.policyId(), h.policyRevision())
-                .chain(text -> businessTime(conn, h.calendarKey()).map(time -> {
+                .chain(text -> times.load(conn, new ClockTimes.Basis(h.calendarKey(), h.businessTime(), h.ownerId(),
+                        h.followsAbsences(), h.startedAt())).map(time -> {
                     Optional<MilestoneTarget> target = text == null ? Optional.empty()
                             : PolicyJson.milestones(text, json).stream().filter(m -> m.kind() == kind).findFirst();
                     SlaClock c = new SlaClock();
@@ -68,8 +69,4 @@ public class HoldExpiry {
                 .chain(r -> store.resume(conn, h.id(), r));
     }
 
-    /** The clock's calendar, read on the detector's connection; always open when the calendar is gone. */
-    private Uni<BusinessTime> businessTime(SqlConnection conn, String calendarKey) {
-        return calendars.calendar(conn, calendarKey).map(c -> c == null ? ClockPauses.ALWAYS_OPEN : (BusinessTime) c);
-    }
 }

@@ -19,7 +19,7 @@ final class PolicyJson {
 
     static CompiledPolicy compile(SlaPolicy p, ObjectMapper json) {
         return new CompiledPolicy(p.id, p.key, p.revision, p.name, p.priority, p.enabled, p.calendarKey,
-                conditions(p.conditions, json), milestones(p.milestones, json));
+                conditions(p.conditions, json), milestones(p.milestones, json), p.businessTime);
     }
 
     static PolicySelector.Conditions conditions(String text, ObjectMapper json) {

@@ -47,4 +47,8 @@ public class SlaClock {
     public int pauses;
     public long pausedSeconds;
     public long pausedWallSeconds;
+    /** The policy's business time when the clock started: team, owner or both. */
+    public String businessTime = "team";
+    /** Whether the clock is closed while its owner is absent (the team said pause when it started). */
+    public boolean followsAbsences;
 }

@@ -26,14 +26,15 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
     private static final String INSERT = """
             insert into sla_clocks (id, lead_id, handoff_id, owner_id, team_key, tier, policy_id, policy_key,
                 policy_revision, calendar_key, milestone, target, attempts, status, started_at, warn_at, due_at,
-                escalate_at, late, created_at, cycle)
+                escalate_at, late, created_at, cycle, business_time, follows_absences)
             select id, lead_id, handoff_id, owner_id, team_key, tier, policy_id, policy_key, policy_revision,
                 calendar_key, milestone, target, attempts, 'running', started_at, warn_at, due_at, escalate_at, false,
-                created_at, cycle
+                created_at, cycle, business_time, follows_absences
             from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, lead_id uuid, handoff_id uuid, owner_id text,
                 team_key text, tier text, policy_id uuid, policy_key text, policy_revision integer, calendar_key text,
                 milestone text, target text, attempts integer, started_at timestamptz, warn_at timestamptz,
-                due_at timestamptz, escalate_at timestamptz, created_at timestamptz, cycle integer)
+                due_at timestamptz, escalate_at timestamptz, created_at timestamptz, cycle integer,
+                business_time text, follows_absences boolean)
             order by lead_id, milestone
             """;
 
@@ -70,6 +71,8 @@ class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
             row.put("escalate_at", c.escalateAt);
             row.put("created_at", c.createdAt);
             row.put("cycle", c.cycle);
+            row.put("business_time", c.businessTime);
+            row.put("follows_absences", c.followsAbsences);
             rows.add(row);
         }
         String payload = PolicyJson.write(rows, json);

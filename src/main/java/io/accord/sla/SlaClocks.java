@@ -9,6 +9,8 @@ import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
 import io.accord.calendar.CalendarService;
 import io.accord.lead.LeadClocks;
+import io.accord.team.TeamService;
+import io.accord.team.TeamSummary;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,11 +40,12 @@ import java.util.stream.Collectors;
 public class SlaClocks implements LeadClocks {
 
     /** The clocks a policy would start: one entry per milestone. */
-    public record Plan(CompiledPolicyRef policy, Instant startedAt, List<PlannedClock> clocks) {
+    public record Plan(CompiledPolicyRef policy, Instant startedAt, List<PlannedClock> clocks, boolean followsAbsences) {
     }
 
     /** A policy revision, as referenced by plans and clocks. */
-    public record CompiledPolicyRef(UUID policyId, String key, int revision, String name, String calendarKey) {
+    public record CompiledPolicyRef(UUID policyId, String key, int revision, String name, String calendarKey,
+            String businessTime) {
     }
 
     public record PlannedClock(MilestoneTarget target, MilestoneTarget.Deadlines deadlines) {
@@ -52,11 +55,15 @@ public class SlaClocks implements LeadClocks {
     private final SlaPolicyRevisionRepository revisions;
     private final SlaClockRepository clocks;
     private final CalendarService calendars;
+    private final ClockTimes times;
+    private final TeamService teams;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SlaClocks(SlaPolicyRepository policies, SlaPolicyRevisionRepository revisions, SlaClockRepository clocks,
-            CalendarService calendars, ObjectMapper json, Clock clock) {
+            CalendarService calendars, ClockTimes times, TeamService teams, ObjectMapper json, Clock clock) {
+        this.times = times;
+        this.teams = teams;
         this.policies = policies;
         this.revisions = revisions;
         this.clocks = clocks;
@@ -76,7 +83,8 @@ public class SlaClocks implements LeadClocks {
             return Uni.createFrom().item(List.of());
         }
         return plans(handOffs.stream().map(SlaClocks::facts).toList(),
-                handOffs.stream().map(HandOff::at).toList()).chain(plans -> {
+                handOffs.stream().map(HandOff::at).toList(),
+                handOffs.stream().map(HandOff::ownerId).toList()).chain(plans -> {
                     Instant now = now();
                     List<SlaClock> rows = new ArrayList<>();
                     List<Optional<Started>> applied = new ArrayList<>(handOffs.size());
@@ -89,7 +97,10 @@ public class SlaClocks implements LeadClocks {
                         }
                         CompiledPolicyRef p = plan.get().policy();
                         for (PlannedClock planned : plan.get().clocks()) {
-                            rows.add(clock(h, p, planned, now));
+                            SlaClock c = clock(h, p, planned, now);
+                            c.businessTime = p.businessTime();
+                            c.followsAbsences = plan.get().followsAbsences();
+                            rows.add(c);
                         }
                         applied.add(Optional.of(new Started(p.key(), p.revision(), plan.get().clocks().size())));
                     }
@@ -100,7 +111,7 @@ public class SlaClocks implements LeadClocks {
     /** What {@link #handedOff} would do for a lead with these facts, handed off at {@code at}; stores nothing. */
     @WithTransaction
     public Uni<Optional<Plan>> plan(PolicySelector.Facts facts, Instant at) {
-        return plans(List.of(facts), List.of(at)).map(list -> list.get(0));
+        return plans(List.of(facts), List.of(at), java.util.Collections.singletonList(null)).map(list -> list.get(0));
     }
 
     /** Meets and cancels the lead's live clocks as {@link ClockRules} says for a lifecycle event at {@code at}. */
@@ -186,7 +197,8 @@ public class SlaClocks implements LeadClocks {
                         return Uni.createFrom().item(Optional.<Integer>empty());
                     }
                     return clocks.lastCycle(message.leadId(), message.handoffId(), kind)
-                            .chain(last -> businessTime(any.calendarKey)
+                            .chain(last -> times.load(new ClockTimes.Basis(any.calendarKey, any.businessTime,
+                                    message.ownerId(), any.followsAbsences, message.at()))
                                     .chain(time -> startCycle(message, any, target.get(), time, last + 1)));
                 });
             });
@@ -213,6 +225,8 @@ public class SlaClocks implements LeadClocks {
         c.status = "running";
         c.startedAt = message.at();
         c.cycle = cycle;
+        c.businessTime = policyOf.businessTime;
+        c.followsAbsences = policyOf.followsAbsences;
         MilestoneTarget.Deadlines d = target.deadlines(message.at(), (s, dur) -> deadline(time, s, dur));
         c.warnAt = d.warnAt();
         c.dueAt = d.dueAt();
@@ -248,7 +262,7 @@ public class SlaClocks implements LeadClocks {
     private Uni<Void> resume(SlaClock c, Instant at) {
         return clocks.pausesOf(c.id).chain(pauses -> target(c.policyId, c.policyRevision,
                         Milestone.parse(c.milestone).orElseThrow())
-                .chain(target -> businessTime(c.calendarKey).map(time -> resumption(time, target, c, pauses, at))))
+                .chain(target -> times.load(ClockTimes.Basis.of(c)).map(time -> resumption(time, target, c, pauses, at))))
                 .chain(r -> clocks.resume(c.id, r));
     }
 
@@ -298,14 +312,6 @@ public class SlaClocks implements LeadClocks {
         });
     }
 
-    /** The business time a clock counts on: its policy's calendar; always open when that calendar is gone. */
-    private Uni<BusinessTime> businessTime(String calendarKey) {
-        return calendars.calendar(calendarKey).map(c -> (BusinessTime) c)
-                .onFailure(e -> e instanceof ProblemException p
-                        && p.kind() == ProblemKind.NOT_FOUND)
-                .recoverWithItem(ClockPauses.ALWAYS_OPEN);
-    }
-
     private static Instant deadline(BusinessTime time, Instant start, Duration d) {
         try {
             return time.due(start, d);
@@ -316,7 +322,8 @@ public class SlaClocks implements LeadClocks {
     }
 
     /** Selection and deadlines for several leads with one read of the enabled policies and each calendar once. */
-    private Uni<List<Optional<Plan>>> plans(List<PolicySelector.Facts> facts, List<Instant> starts) {
+    private Uni<List<Optional<Plan>>> plans(List<PolicySelector.Facts> facts, List<Instant> starts,
+            List<String> owners) {
         return policies.enabled().chain(rows -> {
             Map<String, CompiledPolicy> byKey = rows.stream().map(p -> PolicyJson.compile(p, json))
                     .collect(Collectors.toMap(CompiledPolicy::key, Function.identity()));
@@ -325,23 +332,49 @@ public class SlaClocks implements LeadClocks {
                     .map(f -> PolicySelector.select(candidates, f).map(c -> byKey.get(c.key()))).toList();
             Set<String> calendarKeys = new LinkedHashSet<>();
             chosen.forEach(c -> c.ifPresent(p -> calendarKeys.add(p.calendarKey())));
-            return calendars(calendarKeys).map(cals -> {
+            Set<String> teamKeys = new LinkedHashSet<>();
+            for (int i = 0; i < chosen.size(); i++) {
+                if (chosen.get(i).isPresent() && facts.get(i).teamKey() != null && owners.get(i) != null) {
+                    teamKeys.add(facts.get(i).teamKey());
+                }
+            }
+            Uni<Map<String, TeamSummary>> teamsOf = teamKeys.isEmpty() ? Uni.createFrom().item(Map.of())
+                    : teams.summaries(teamKeys);
+            return teamsOf.chain(teamByKey -> calendars(calendarKeys).chain(cals -> {
                 List<Optional<Plan>> plans = new ArrayList<>(chosen.size());
+                Uni<Void> chain = Uni.createFrom().voidItem();
                 for (int i = 0; i < chosen.size(); i++) {
                     Instant start = starts.get(i);
-                    plans.add(chosen.get(i).map(p -> plan(p, cals.get(p.calendarKey()), start)));
+                    Optional<CompiledPolicy> chosenPolicy = chosen.get(i);
+                    String owner = owners.get(i);
+                    TeamSummary team = facts.get(i).teamKey() == null ? null : teamByKey.get(facts.get(i).teamKey());
+                    boolean follows = owner != null && team != null && "pause".equals(team.ownerAbsence());
+                    if (chosenPolicy.isEmpty()) {
+                        chain = chain.invoke(() -> plans.add(Optional.empty()));
+                        continue;
+                    }
+                    CompiledPolicy p = chosenPolicy.get();
+                    BusinessCalendar calendar = cals.get(p.calendarKey());
+                    if (owner == null || (!ClockCalendars.needsOwner(p.businessTime()) && !follows)) {
+                        chain = chain.invoke(() -> plans.add(Optional.of(plan(p, calendar, start, false))));
+                    } else {
+                        ClockTimes.Basis basis = new ClockTimes.Basis(p.calendarKey(), p.businessTime(), owner, follows,
+                                start);
+                        chain = chain.chain(() -> times.withOwner(calendar, basis)
+                                .invoke(time -> plans.add(Optional.of(plan(p, time, start, follows)))).replaceWithVoid());
+                    }
                 }
-                return plans;
-            });
+                return chain.replaceWith(plans);
+            }));
         });
     }
 
-    private static Plan plan(CompiledPolicy p, BusinessCalendar calendar, Instant start) {
+    private static Plan plan(CompiledPolicy p, BusinessTime time, Instant start, boolean followsAbsences) {
         List<PlannedClock> planned = p.milestones().stream().filter(m -> m.kind().startsAtHandOff())
-                .map(m -> new PlannedClock(m, m.deadlines(start, (s, d) -> CalendarService.deadline(calendar, s, d))))
+                .map(m -> new PlannedClock(m, m.deadlines(start, (s, d) -> deadline(time, s, d))))
                 .toList();
-        return new Plan(new CompiledPolicyRef(p.policyId(), p.key(), p.revision(), p.name(), p.calendarKey()), start,
-                planned);
+        return new Plan(new CompiledPolicyRef(p.policyId(), p.key(), p.revision(), p.name(), p.calendarKey(),
+                p.businessTime()), start, planned, followsAbsences);
     }
 
     /** The compiled calendars, loaded one after the other (a session runs one query at a time). */

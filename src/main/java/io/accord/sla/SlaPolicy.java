@@ -20,6 +20,8 @@ public class SlaPolicy {
     public boolean enabled;
     public UUID calendarId;
     public String calendarKey;
+    /** team, owner or both. */
+    public String businessTime = "team";
     public String conditions;
     public String milestones;
     public int revision;

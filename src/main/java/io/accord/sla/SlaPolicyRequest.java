@@ -17,7 +17,16 @@ public record SlaPolicyRequest(
         @Schema(example = "emea-sales", required = true, description = "The business calendar targets are counted on")
         String calendarKey,
         @Schema(description = "All must match; an empty or missing list matches anything") Conditions conditions,
-        @Schema(required = true, description = "One to five milestones, each kind at most once") List<MilestoneSpec> milestones) {
+        @Schema(required = true, description = "One to five milestones, each kind at most once") List<MilestoneSpec> milestones,
+        @Schema(example = "team", nullable = true, enumeration = {"team", "owner", "both"}, description = "Which "
+                + "business time the clocks count: the policy's calendar (`team`, default), the owner's own calendar "
+                + "(`owner`; the policy's when the owner has none, see `/api/v1/people`), or `both` (time counts only "
+                + "when both are open)") String businessTime) {
+
+    public SlaPolicyRequest(String key, String name, Integer priority, Boolean enabled, String calendarKey,
+            Conditions conditions, List<MilestoneSpec> milestones) {
+        this(key, name, priority, enabled, calendarKey, conditions, milestones, null);
+    }
 
     @Schema(name = "SlaPolicyConditions")
     public record Conditions(

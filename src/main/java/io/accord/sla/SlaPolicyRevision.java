@@ -20,6 +20,7 @@ public class SlaPolicyRevision {
     public int priority;
     public boolean enabled;
     public String calendarKey;
+    public String businessTime = "team";
     public String conditions;
     public String milestones;
     public Instant createdAt;

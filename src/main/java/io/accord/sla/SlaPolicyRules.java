@@ -35,7 +35,7 @@ public final class SlaPolicyRules {
 
     /** A valid policy in normal form. */
     public record Definition(String name, int priority, boolean enabled, String calendarKey,
-            PolicySelector.Conditions conditions, List<MilestoneTarget> milestones) {
+            PolicySelector.Conditions conditions, List<MilestoneTarget> milestones, String businessTime) {
     }
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -69,6 +69,9 @@ public final class SlaPolicyRules {
         if (r.calendarKey() == null || r.calendarKey().isBlank()) {
             errors.add(new FieldError("calendarKey", "is required"));
         }
+        if (r.businessTime() != null && !List.of("team", "owner", "both").contains(r.businessTime())) {
+            errors.add(new FieldError("businessTime", "must be one of: team, owner, both"));
+        }
         SlaPolicyRequest.Conditions c = r.conditions();
         if (c != null) {
             values(errors, "conditions.tiers", c.tiers(), null);
@@ -90,7 +93,8 @@ public final class SlaPolicyRules {
                 distinct(c.teamKeys(), false));
         List<MilestoneTarget> milestones = r.milestones().stream().map(SlaPolicyRules::target).toList();
         return new Definition(r.name().trim(), r.priority() == null ? 0 : r.priority(),
-                r.enabled() == null || r.enabled(), r.calendarKey(), conditions, milestones);
+                r.enabled() == null || r.enabled(), r.calendarKey(), conditions, milestones,
+                r.businessTime() == null ? "team" : r.businessTime());
     }
 
     /** A milestone as stored and shown: durations as ISO 8601 text. */

@@ -160,6 +160,7 @@ public class SlaPolicyService {
         p.enabled = d.enabled();
         p.calendarId = calendar.id();
         p.calendarKey = calendar.key();
+        p.businessTime = d.businessTime();
         p.conditions = PolicyJson.write(d.conditions(), json);
         p.milestones = PolicyJson.write(d.milestones().stream().map(SlaPolicyRules::spec).toList(), json);
         p.updatedAt = now();
@@ -175,6 +176,7 @@ public class SlaPolicyService {
         r.priority = p.priority;
         r.enabled = p.enabled;
         r.calendarKey = p.calendarKey;
+        r.businessTime = p.businessTime;
         r.conditions = p.conditions;
         r.milestones = p.milestones;
         r.createdAt = now();
@@ -191,13 +193,13 @@ public class SlaPolicyService {
     }
 
     private SlaPolicyView view(SlaPolicy p) {
-        return new SlaPolicyView(p.id, p.key, p.name, p.priority, p.enabled, p.calendarKey,
+        return new SlaPolicyView(p.id, p.key, p.name, p.priority, p.enabled, p.calendarKey, p.businessTime,
                 conditionsView(PolicyJson.conditions(p.conditions, json)), PolicyJson.specs(p.milestones, json),
                 p.revision, p.createdAt, p.updatedAt);
     }
 
     private SlaPolicyRevisionView revisionView(SlaPolicyRevision r) {
-        return new SlaPolicyRevisionView(r.key, r.revision, r.name, r.priority, r.enabled, r.calendarKey,
+        return new SlaPolicyRevisionView(r.key, r.revision, r.name, r.priority, r.enabled, r.calendarKey, r.businessTime,
                 conditionsView(PolicyJson.conditions(r.conditions, json)), PolicyJson.specs(r.milestones, json),
                 r.createdAt, r.createdBy);
     }

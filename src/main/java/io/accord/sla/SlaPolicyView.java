@@ -13,6 +13,9 @@ public record SlaPolicyView(
         @Schema(example = "100") int priority,
         @Schema(example = "true") boolean enabled,
         @Schema(example = "emea-sales") String calendarKey,
+        @Schema(example = "team", enumeration = {"team", "owner", "both"}, description = "Which business time "
+                + "the clocks count: the policy's calendar (`team`), the owner's own calendar (`owner`; the team's "
+                + "when the owner has none), or `both` (open only when both are)") String businessTime,
         SlaPolicyRequest.Conditions conditions,
         List<SlaPolicyRequest.MilestoneSpec> milestones,
         @Schema(example = "2", description = "Starts at 1; every edit adds one") int revision,

@@ -24,6 +24,8 @@ public class Team {
     public String[] members;
     public UUID calendarId;
     public String calendarKey;
+    /** What an absent owner's clocks do: keep_running or pause. */
+    public String ownerAbsence = "keep_running";
     public Instant createdAt;
     public String createdBy;
     public Instant updatedAt;

@@ -14,7 +14,7 @@ import java.util.List;
 class TeamReads {
 
     static final String BY_KEY = "select id, key, name, function, manager_id, members, calendar_key, created_at, "
-            + "updated_at, version from teams where key = $1";
+            + "updated_at, version, owner_absence from teams where key = $1";
 
     private final Pool pool;
 
@@ -31,7 +31,7 @@ class TeamReads {
             }
             Row r = it.next();
             return new Versioned<>(new TeamView(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3),
-                    r.getString(4), List.of(r.getArrayOfStrings(5)), r.getString(6),
+                    r.getString(4), List.of(r.getArrayOfStrings(5)), r.getString(6), r.getString(10),
                     r.getOffsetDateTime(7).toInstant(), r.getOffsetDateTime(8).toInstant()), r.getLong(9));
         });
     }

@@ -20,5 +20,9 @@ public record TeamRequest(
         @Size(max = 1000) @Schema(example = "[\"u-2001\", \"u-2002\"]", description = "Members' user ids")
         List<@NotBlank @Size(max = 200) String> members,
         @Size(max = 64) @Schema(example = "emea-sales", description = "An existing business calendar's key")
-        String calendarKey) {
+        String calendarKey,
+        @Pattern(regexp = "keep_running|pause", message = "must be keep_running or pause")
+        @Schema(example = "pause", enumeration = {"keep_running", "pause"}, nullable = true, description = "What the "
+                + "SLA clocks of an absent owner (`/api/v1/people/{id}/absences`) do: keep running (default), or pause "
+                + "while the owner is absent; applies to clocks started while it is set") String ownerAbsence) {
 }

@@ -116,7 +116,7 @@ public class TeamService {
     }
 
     private static TeamSummary summary(Team t) {
-        return new TeamSummary(t.key, t.name, t.function, t.managerId, List.of(t.members), t.calendarKey);
+        return new TeamSummary(t.key, t.name, t.function, t.managerId, List.of(t.members), t.calendarKey, t.ownerAbsence);
     }
 
     /** The named calendar, or null when none is named; an unknown key is a 422 naming {@code calendarKey}. */
@@ -137,6 +137,7 @@ public class TeamService {
                 : new LinkedHashSet<>(request.members().stream().map(String::trim).toList()).toArray(String[]::new);
         t.calendarId = calendar == null ? null : calendar.id();
         t.calendarKey = calendar == null ? null : calendar.key();
+        t.ownerAbsence = request.ownerAbsence() == null ? "keep_running" : request.ownerAbsence();
         t.updatedAt = now();
     }
 
@@ -149,7 +150,7 @@ public class TeamService {
     }
 
     private TeamView view(Team t) {
-        return new TeamView(t.id, t.key, t.name, t.function, t.managerId, List.of(t.members), t.calendarKey,
+        return new TeamView(t.id, t.key, t.name, t.function, t.managerId, List.of(t.members), t.calendarKey, t.ownerAbsence,
                 t.createdAt, t.updatedAt);
     }
 

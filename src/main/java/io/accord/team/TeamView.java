@@ -14,6 +14,8 @@ public record TeamView(
         @Schema(example = "u-1001", nullable = true) String managerId,
         @Schema(example = "[\"u-2001\", \"u-2002\"]") List<String> members,
         @Schema(example = "emea-sales", nullable = true) String calendarKey,
+        @Schema(example = "keep_running", enumeration = {"keep_running", "pause"}, description = "What the SLA "
+                + "clocks of an absent owner do") String ownerAbsence,
         @Schema(example = "2026-11-22T09:30:00Z") Instant createdAt,
         @Schema(example = "2026-11-22T09:30:00Z") Instant updatedAt) {
 }

@@ -107,7 +107,7 @@ class ArchitectureTest {
             "io.accord.report.Rates",
             "io.accord.sla.ClockCheck", "io.accord.sla.ClockRules", "io.accord.sla.PolicySelector",
             "io.accord.sla.SlaPolicyRules", "io.accord.sla.CompiledPolicy", "io.accord.sla.MilestoneTarget",
-            "io.accord.sla.ClockPauses",
+            "io.accord.sla.ClockPauses", "io.accord.sla.ClockCalendars",
             "io.accord.sla.BreachReassignment",
             "io.accord.webhook.RetrySchedule", "io.accord.webhook.TargetPolicy", "io.accord.webhook.WebhookSigner",
             "io.accord.webhook.SlackText");
