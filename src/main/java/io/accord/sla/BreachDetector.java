@@ -68,7 +68,8 @@ public class BreachDetector {
     private long timer = -1;
 
     public BreachDetector(Pool pool, ClockBatchStore store, HoldExpiry holds, AbsenceFollower absences,
-            Reassigner reassigner, AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry, DetectorSettings config) {
+            Reassigner reassigner, AlertService alerts, Clock clock, Vertx vertx, MeterRegistry registry,
+            DetectorSettings config) {
         this.pool = pool;
         this.store = store;
         this.holds = holds;
@@ -152,7 +153,8 @@ public class BreachDetector {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long started = System.nanoTime();
         // Holds that ended by themselves first, so their clocks' moved deadlines are what this scan checks.
-        return holds.resumeDue(now, batch).chain(resumed -> pool.withTransaction(conn -> store.claimDue(conn, now, batch).chain(rows -> {
+        return holds.resumeDue(now, batch).chain(resumed -> pool.withTransaction(conn -> store.claimDue(conn, now, batch)
+                .chain(rows -> {
                     if (rows.size() == batch) {
                         whenFull.run();
                     }

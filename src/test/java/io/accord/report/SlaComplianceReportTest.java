@@ -152,15 +152,15 @@ class SlaComplianceReportTest {
         String[] lines = csv.split("\r\n");
         assertEquals("scope,group_by,key,clocks,met_on_time,met_late,breached,cancelled,running,compliance_percent,"
                 + "business_time_to_met_median_seconds,business_time_to_met_p90_seconds,wall_time_to_met_median_seconds,"
-                + "wall_time_to_met_p90_seconds", lines[0]);
+                + "wall_time_to_met_p90_seconds,paused_clocks,pauses,paused_business_seconds", lines[0]);
         // team1 (rep-a, rep-b): 7 clocks, on time 2, late 1, breached 2, cancelled 1, running 1: 2 ÷ 5 = 40.0;
         // business [1800, 7200, 21600]: median 7200, p90 7200 + 0.8 × 14400 = 18720;
         // wall [1800, 21600, 64800]: median 21600, p90 21600 + 0.8 × 43200 = 56160
         List<String> rows = List.of(lines);
-        assertEquals(true, rows.contains("group,teamKey," + team1 + ",7,2,1,2,1,1,40.0,7200,18720,21600,56160"), csv);
-        assertEquals(true, rows.contains("group,teamKey," + team2 + ",2,1,0,1,0,0,50.0,900,900,900,900"), csv);
+        assertEquals(true, rows.contains("group,teamKey," + team1 + ",7,2,1,2,1,1,40.0,7200,18720,21600,56160,0,0,0"), csv);
+        assertEquals(true, rows.contains("group,teamKey," + team2 + ",2,1,0,1,0,0,50.0,900,900,900,900,0,0,0"), csv);
         assertEquals(4, lines.length);
-        assertEquals("total,teamKey,,9,3,1,3,1,1,42.9,4500,17280,11700,51840", lines[3]);
+        assertEquals("total,teamKey,,9,3,1,3,1,1,42.9,4500,17280,11700,51840,0,0,0", lines[3]);
     }
 
     @Test
