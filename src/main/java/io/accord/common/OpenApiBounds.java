@@ -53,13 +53,16 @@ final class OpenApiBounds {
         text(schemas, "SlaPolicyRequest", "name", 200);
         text(schemas, "SlaPolicyRequest", "calendarKey", KEY);
         integer(schemas, "SlaPolicyRequest", "priority", -1_000_000, 1_000_000);
-        items(schemas, "SlaPolicyRequest", "milestones", 4);
+        items(schemas, "SlaPolicyRequest", "milestones", 5);
         for (String list : List.of("tiers", "icpKeys", "sources", "countries", "teamKeys")) {
             items(schemas, "SlaPolicyConditions", list, 100).getItems().maxLength(200);
         }
         text(schemas, "SlaMilestone", "target", 64);
         text(schemas, "SlaMilestone", "escalateAfter", 64);
         integer(schemas, "SlaMilestone", "attempts", 1, 100);
+        text(schemas, "SlaReassign", "pool", KEY);
+        integer(schemas, "SlaReassign", "excludePrevious", 1, 20);
+        text(schemas, "SlaReassign", "markOwnerUnavailableFor", 64);
 
         items(schemas, "WebhookFilters", "teamKeys", 100).getItems().maxLength(KEY);
         items(schemas, "WebhookFilters", "tiers", 10).getItems().maxLength(32);

@@ -40,7 +40,7 @@ public final class LeadActions {
     public record Hold(
             @NotBlank @Size(max = 500) @Schema(example = "Waiting for the prospect's legal review", required = true)
             String reason,
-            @Schema(example = "2026-11-23T09:00:00Z", nullable = true, description = "When the hold ends by itself: "
+            @Schema(example = "2026-11-23T09:00:00Z", description = "When the hold ends by itself: "
                     + "after now and at most 366 days ahead; omitted: until resumed") Instant until) {
     }
 
