@@ -23,7 +23,7 @@ final class SlaComplianceStatements {
             count(*) as clocks,
             count(*) filter (where status = 'met' and not late) as on_time,
             count(*) filter (where status = 'met' and late) as met_late,
-            count(*) filter (where status = 'breached' or (status = 'cancelled' and breached_at is not null)) as breached,
+            count(*) filter (where status in ('breached', 'reassigned') or (status = 'cancelled' and breached_at is not null)) as breached,
             count(*) filter (where status = 'cancelled' and breached_at is null) as cancelled,
             count(*) filter (where status = 'running') as running""";
 

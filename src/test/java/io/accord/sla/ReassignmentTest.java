@@ -130,6 +130,11 @@ class ReassignmentTest {
         assertEquals(sorted.get(2), third);
         assertEquals(List.of("reassigned", "reassigned", "running"), admin().get("/api/v1/leads/" + id + "/sla")
                 .then().extract().jsonPath().getList("clocks.status"));
+        // In the compliance report a reassigned clock is a breach of the owner who had it.
+        admin().queryParam("from", "2026-11-23T00:00:00Z").queryParam("to", "2026-11-25T00:00:00Z")
+                .queryParam("source", source).get("/api/v1/reports/sla-compliance").then().statusCode(200)
+                .body("total.clocks", equalTo(3))
+                .body("total.breached", equalTo(2));
     }
 
     @Test
