@@ -60,6 +60,9 @@ final class OpenApiBounds {
         text(schemas, "SlaMilestone", "target", 64);
         text(schemas, "SlaMilestone", "escalateAfter", 64);
         integer(schemas, "SlaMilestone", "attempts", 1, 100);
+        text(schemas, "SlaReassign", "pool", KEY);
+        integer(schemas, "SlaReassign", "excludePrevious", 1, 20);
+        text(schemas, "SlaReassign", "markOwnerUnavailableFor", 64);
 
         items(schemas, "WebhookFilters", "teamKeys", 100).getItems().maxLength(KEY);
         items(schemas, "WebhookFilters", "tiers", 10).getItems().maxLength(32);
