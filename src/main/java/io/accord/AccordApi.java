@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Commitments", description = "Marketing's half of the agreement: leads promised per period, with "
                     + "pace projection and at-risk, met and missed alerts"),
             @Tag(name = "Reports", description = "The shared numbers both sides read: SLA compliance, speed to lead, "
-                    + "funnel, ICP fit against outcome and the weekly digest; JSON, CSV and Markdown")
+                    + "funnel, ICP fit against outcome and the weekly digest; JSON, CSV and Markdown"),
+            @Tag(name = "People", description = "The people behind lead owners: teams, own hours and absences, the "
+                    + "candidates of reassignment on breach")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "ApiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

@@ -28,7 +28,7 @@ public record SlaComplianceReport(
             @Schema(example = "4", description = "Breached and not met (still open, or cancelled after the breach)")
             long breached,
             @Schema(example = "2", description = "Cancelled before any breach (the lead left the funnel)") long cancelled,
-            @Schema(example = "1", description = "Still running, not breached yet") long running,
+            @Schema(example = "1", description = "Still running (or paused by a hold), not breached yet") long running,
             @Schema(nullable = true, example = "89.7", description = "On time ÷ (on time + late + breached), as a "
                     + "percentage with one decimal; null when that is 0 ÷ 0") BigDecimal compliance,
             TimeToMet timeToMet,

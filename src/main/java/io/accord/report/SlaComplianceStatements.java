@@ -23,9 +23,9 @@ final class SlaComplianceStatements {
             count(*) as clocks,
             count(*) filter (where status = 'met' and not late) as on_time,
             count(*) filter (where status = 'met' and late) as met_late,
-            count(*) filter (where status = 'breached' or (status = 'cancelled' and breached_at is not null)) as breached,
+            count(*) filter (where status in ('breached', 'reassigned') or (status = 'cancelled' and breached_at is not null)) as breached,
             count(*) filter (where status = 'cancelled' and breached_at is null) as cancelled,
-            count(*) filter (where status = 'running') as running,
+            count(*) filter (where status in ('running', 'paused')) as running,
             count(*) filter (where pauses > 0) as paused_clocks,
             coalesce(sum(pauses), 0)::bigint as pauses,
             coalesce(sum(paused_seconds), 0)::bigint as paused_seconds""";

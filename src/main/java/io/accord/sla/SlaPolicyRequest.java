@@ -61,6 +61,11 @@ public record SlaPolicyRequest(
         public MilestoneSpec(String kind, String target, BigDecimal warnAt, String escalateAfter, Integer attempts) {
             this(kind, target, warnAt, escalateAfter, attempts, null, null);
         }
+
+        public MilestoneSpec(String kind, String target, BigDecimal warnAt, String escalateAfter, Integer attempts,
+                OnBreach onBreach) {
+            this(kind, target, warnAt, escalateAfter, attempts, onBreach, null);
+        }
     }
 
     @Schema(name = "SlaOnBreach")

@@ -206,6 +206,10 @@ class ContractFuzzTest {
         fixtures.put("commitment", commitment);
         fixtures.put("webhook", webhook);
         fixtures.put("apiKey", apiKey);
+        String person = Api.slug("fuzz-rep");
+        admin().body(Map.of("id", person, "name", "Fuzz rep", "teams", List.of(team))).post("/api/v1/people").then()
+                .statusCode(201);
+        fixtures.put("person", person);
         for (String role : List.of("viewer", "integrator", "marketing", "sales", "sales_manager")) {
             keysByRole.put(role, Api.newKey(role));
         }
@@ -410,7 +414,8 @@ class ContractFuzzTest {
                     : path.startsWith("/api/v1/commitments") ? fixtures.get("commitment")
                     : path.startsWith("/api/v1/webhooks") ? fixtures.get("webhook") : "unknown";
             case "id" -> path.startsWith("/api/v1/leads") ? fixtures.get("lead")
-                    : path.startsWith("/api/v1/api-keys") ? fixtures.get("apiKey") : UUID.randomUUID().toString();
+                    : path.startsWith("/api/v1/api-keys") ? fixtures.get("apiKey")
+                    : path.startsWith("/api/v1/people") ? fixtures.get("person") : UUID.randomUUID().toString();
             case "touchId" -> fixtures.get("touch");
             case "n", "a", "revision" -> "1";
             case "b" -> "2";

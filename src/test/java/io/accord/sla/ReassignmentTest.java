@@ -130,6 +130,29 @@ class ReassignmentTest {
         assertEquals(sorted.get(2), third);
         assertEquals(List.of("reassigned", "reassigned", "running"), admin().get("/api/v1/leads/" + id + "/sla")
                 .then().extract().jsonPath().getList("clocks.status"));
+        // In the compliance report a reassigned clock is a breach of the owner who had it.
+        admin().queryParam("from", "2026-11-23T00:00:00Z").queryParam("to", "2026-11-25T00:00:00Z")
+                .queryParam("source", source).get("/api/v1/reports/sla-compliance").then().statusCode(200)
+                .body("total.clocks", equalTo(3))
+                .body("total.breached", equalTo(2));
+    }
+
+    @Test
+    void withRespectHoursAMemberOutsideTheirOwnHoursIsSkipped() {
+        String calendar = Fixtures.berlinNineToFive();
+        String team = Fixtures.team("mgr-1", calendar);
+        String a = person("a", team);
+        String b = Api.slug("b");
+        // b works mornings only: at the breach, 13:00 Berlin, b is outside their hours.
+        admin().body(Map.of("id", b, "name", "Morning rep", "teams", List.of(team), "calendar", Map.of(
+                "timeZone", "Europe/Berlin", "hours", List.of(Map.of("day", "monday", "start", "09:00", "end", "12:00")))))
+                .post("/api/v1/people").then().statusCode(201);
+        String c = person("c", team);
+        String source = Api.slug("src");
+        policy(calendar, source, Map.of("to", "round_robin", "pool", team, "respectHours", true));
+        String id = lead(source, a, team);
+        at(DUE);
+        admin().get("/api/v1/leads/" + id).then().body("ownerId", equalTo(c));
     }
 
     @Test
