@@ -42,7 +42,7 @@ import java.util.Optional;
  * conversion to instants live in {@link WeeklySchedule}, the walk over open spans in {@link SpanCursor}; this class
  * holds the arithmetic.
  */
-public final class BusinessCalendar {
+public final class BusinessCalendar implements BusinessTime {
 
     /** How far ahead of the last business time found a search goes before giving up: 3653 days, about 10 years. */
     public static final Duration SEARCH_HORIZON = Duration.ofDays(3653);
@@ -94,6 +94,7 @@ public final class BusinessCalendar {
      * @throws IllegalArgumentException if the duration is not positive, has a fraction of a second or is too long
      * @throws NoBusinessTimeException  if at some point no business time follows within {@link #SEARCH_HORIZON}
      */
+    @Override
     public Instant due(Instant start, Duration duration) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
@@ -142,6 +143,7 @@ public final class BusinessCalendar {
     }
 
     /** The length of business time inside [from, to); zero if {@code to} is not after {@code from}. */
+    @Override
     public Duration businessTime(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -162,6 +164,7 @@ public final class BusinessCalendar {
     }
 
     /** Whether {@code at} lies inside business time. */
+    @Override
     public boolean isOpen(Instant at) {
         return isOpenSecond(at.getEpochSecond());
     }
@@ -171,6 +174,7 @@ public final class BusinessCalendar {
      * {@code at}, or else the start of the next one. Empty if that lies more than {@link #SEARCH_HORIZON} after
      * {@code at}.
      */
+    @Override
     public Optional<Instant> nextChange(Instant at) {
         long second = at.getEpochSecond();
         long horizonEnd = second + HORIZON;
@@ -182,6 +186,11 @@ public final class BusinessCalendar {
             return Optional.of(Instant.ofEpochSecond(cursor.start));
         }
         return cursor.end <= horizonEnd ? Optional.of(Instant.ofEpochSecond(cursor.end)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Span> nextSpan(Instant from) {
+        return BusinessTimes.spanOf(this, from);
     }
 
     @Override

@@ -90,7 +90,8 @@ class ArchitectureTest {
      * nothing of Quarkus, Jakarta, MicroProfile, Vert.x, Mutiny, Jackson, Hibernate or Netty, nor an HTTP problem.
      */
     static final List<String> RULES = List.of(
-            "io.accord.calendar.BusinessCalendar", "io.accord.calendar.CalendarRules", "io.accord.calendar.SpanCursor",
+            "io.accord.calendar.BusinessCalendar", "io.accord.calendar.BusinessTime", "io.accord.calendar.BusinessTimes",
+            "io.accord.calendar.TimeRange", "io.accord.calendar.CalendarRules", "io.accord.calendar.SpanCursor",
             "io.accord.calendar.WeeklySchedule",
             "io.accord.commitment.CommitmentCheck", "io.accord.commitment.CommitmentPeriod",
             "io.accord.commitment.PeriodFigures",

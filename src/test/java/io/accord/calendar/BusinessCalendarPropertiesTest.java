@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BusinessCalendarPropertiesTest {
 
-    private static final List<ZoneId> ZONES = List.of("Europe/Berlin", "America/New_York", "America/Sao_Paulo",
+    static final List<ZoneId> ZONES = List.of("Europe/Berlin", "America/New_York", "America/Sao_Paulo",
             "Australia/Lord_Howe", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham", "America/St_Johns")
             .stream().map(ZoneId::of).toList();
     private static final long DAY = 86_400;
@@ -98,7 +98,7 @@ class BusinessCalendarPropertiesTest {
                 }));
     }
 
-    private static Arbitrary<List<WeeklyInterval>> weeklyHours() {
+    static Arbitrary<List<WeeklyInterval>> weeklyHours() {
         List<Arbitrary<List<WeeklyInterval>>> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             days.add(dayHours(day));
@@ -127,7 +127,7 @@ class BusinessCalendarPropertiesTest {
                 });
     }
 
-    private static Arbitrary<Instant> starts(ZoneId zone) {
+    static Arbitrary<Instant> starts(ZoneId zone) {
         Arbitrary<Instant> anywhere = Arbitraries.longs()
                 .between(FROM_2026.getEpochSecond(), UNTIL_2028.getEpochSecond()).map(Instant::ofEpochSecond);
         List<Instant> transitions = transitions(zone);
