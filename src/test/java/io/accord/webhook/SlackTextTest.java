@@ -31,4 +31,12 @@ class SlackTextTest {
     void anUnknownKindIsShownAsItIs() {
         assertEquals(":bell: commitment.shortfall", SlackText.of("alert.created", Map.of("kind", "commitment.shortfall")::get));
     }
+
+    @Test
+    void aReassignmentNamesBothOwnersTheMilestoneAndTheNewDueDate() {
+        Map<String, String> event = Map.of("previousOwnerId", "rep-1", "ownerId", "rep-2", "milestone", "first_touch",
+                "newDueAt", "2026-12-04T14:00:00Z");
+        assertEquals(":arrows_counterclockwise: Lead reassigned from rep-1 to rep-2 after the first touch SLA breached, "
+                + "due 2026-12-04T14:00:00Z", SlackText.of("lead.reassigned", event::get));
+    }
 }
