@@ -77,6 +77,18 @@ public class IcpScoring {
         return catalog.snapshot().map(snapshot -> best(snapshot, lead));
     }
 
+    /** One active version, as the drift watch reads it. */
+    public record ActiveVersion(String icpKey, int version, List<String> tierLabels) {
+    }
+
+    /** The active version of each ICP, by key; reads the catalog (no session needed). */
+    public Uni<List<ActiveVersion>> activeVersions() {
+        return catalog.snapshot().map(snapshot -> snapshot.all().stream()
+                .map(a -> new ActiveVersion(a.key(), a.version(),
+                        a.compiled().definition().tiers().stream().map(Tier::label).toList()))
+                .toList());
+    }
+
     /** {@link #bestFit} for many leads, in their order, with one catalog check for all of them. */
     public Uni<List<Optional<IcpFit>>> bestFits(List<LeadAttributes> leads) {
         return catalog.snapshot().map(snapshot -> {

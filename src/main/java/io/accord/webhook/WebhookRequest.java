@@ -18,7 +18,7 @@ public record WebhookRequest(
         @Size(max = 20) @Schema(description = "Alert kinds and `alert.acknowledged` / `alert.resolved`; empty means all",
                 example = "[\"sla.breached\", \"sla.escalated\"]")
         List<@NotNull @Pattern(regexp = "sla\\.warning|sla\\.breached|sla\\.escalated|commitment\\.at_risk|commitment\\.missed"
-                + "|commitment\\.met|webhook\\.disabled|alert\\.acknowledged|alert\\.resolved",
+                + "|commitment\\.met|webhook\\.disabled|icp\\.drift|alert\\.acknowledged|alert\\.resolved",
                 message = "must be an alert kind, alert.acknowledged or alert.resolved") String> eventTypes,
         @Valid Filters filters,
         @Pattern(regexp = "standard|slack", message = "must be standard or slack")
