@@ -2,7 +2,7 @@ package io.accord.evidence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.icp.IcpScorer;
-import io.accord.icp.IcpService;
+import io.accord.icp.IcpScoring;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,13 +33,13 @@ public class BacktestJobs {
     private final Pool pool;
     private final BacktestStore store;
     private final BacktestService backtests;
-    private final IcpService icps;
+    private final IcpScoring icps;
     private final ObjectMapper json;
     private final Clock clock;
     private final EvidenceSettings settings;
     private final String replica = "replica:" + UUID.randomUUID();
 
-    BacktestJobs(Pool pool, BacktestStore store, BacktestService backtests, IcpService icps, ObjectMapper json,
+    BacktestJobs(Pool pool, BacktestStore store, BacktestService backtests, IcpScoring icps, ObjectMapper json,
             Clock clock, EvidenceSettings settings) {
         this.pool = pool;
         this.store = store;
@@ -80,7 +80,7 @@ public class BacktestJobs {
             return store.fail(job.id(), replica, "gave up after " + settings.jobAttempts() + " attempts", now(), 0);
         }
         BacktestRequest.Filters filters = backtests.read(job.filters(), BacktestRequest.Filters.class);
-        return icps.snapshot(job.icpKey(), job.version()).chain(version -> {
+        return icps.version(job.icpKey(), job.version()).chain(version -> {
             if (version.editedAt().isAfter(job.versionEditedAt())) {
                 return store.fail(job.id(), replica, "version " + job.version()
                         + " was edited after this backtest was asked for; ask for a new one", now(), 0);

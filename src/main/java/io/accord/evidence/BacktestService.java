@@ -7,7 +7,7 @@ import io.accord.common.FieldError;
 import io.accord.common.InstantRange;
 import io.accord.common.ProblemException;
 import io.accord.icp.IcpScorer;
-import io.accord.icp.IcpService;
+import io.accord.icp.IcpScoring;
 import io.accord.icp.IcpVersionSnapshot;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,13 +33,13 @@ public class BacktestService {
 
     private final Pool pool;
     private final BacktestStore store;
-    private final IcpService icps;
+    private final IcpScoring icps;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final EvidenceSettings settings;
 
-    BacktestService(Pool pool, BacktestStore store, IcpService icps, AuditLog audit, ObjectMapper json, Clock clock,
+    BacktestService(Pool pool, BacktestStore store, IcpScoring icps, AuditLog audit, ObjectMapper json, Clock clock,
             EvidenceSettings settings) {
         this.pool = pool;
         this.store = store;
@@ -53,7 +53,7 @@ public class BacktestService {
     public Uni<Started> start(String key, int number, BacktestRequest request, String actor) {
         validate(request);
         BacktestRequest.Filters filters = request.filtersOrNone();
-        return icps.snapshot(key, number).chain(version -> store.count(pool, request.from(), request.to(), filters)
+        return icps.version(key, number).chain(version -> store.count(pool, request.from(), request.to(), filters)
                 .chain(count -> {
                     Instant now = now();
                     if (count <= settings.syncMaxLeads()) {

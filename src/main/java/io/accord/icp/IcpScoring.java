@@ -89,6 +89,15 @@ public class IcpScoring {
                 .toList());
     }
 
+    /**
+     * Version {@code number} of ICP {@code key}, drafts included, read through the pool (no session needed);
+     * 404 problem when the ICP or the version does not exist.
+     */
+    public Uni<IcpVersionSnapshot> version(String key, int number) {
+        return catalog.version(key, number).onItem().ifNull().failWith(() -> io.accord.common.ProblemException
+                .notFound("Version of ICP '" + key + "'", number));
+    }
+
     /** {@link #bestFit} for many leads, in their order, with one catalog check for all of them. */
     public Uni<List<Optional<IcpFit>>> bestFits(List<LeadAttributes> leads) {
         return catalog.snapshot().map(snapshot -> {

@@ -338,13 +338,6 @@ public class IcpService {
                         evidenceOf(b, latestTo, decisions.getOrDefault(b.id, List.of())))))));
     }
 
-    /** A version as other features read it (drafts included); 404 when the ICP or version does not exist. */
-    @WithSession
-    public Uni<IcpVersionSnapshot> snapshot(String key, int number) {
-        return find(key).chain(icp -> findVersion(icp, number).map(v -> new IcpVersionSnapshot(v.id, icp.key,
-                v.number, v.status, v.definition(), v.editedAt)));
-    }
-
     private static IcpDiffView.EvidenceView evidenceOf(IcpVersion v, Optional<IcpEvidence.Backtest> latest,
             List<IcpApproval> decisions) {
         return new IcpDiffView.EvidenceView(
