@@ -67,7 +67,7 @@ class BacktestStore {
 
     /**
      * Leads and wins per recorded tier of one ICP version over a hand-off window (the drift watch); served by
-     * {@code leads_handed_off}.
+     * {@code leads_fit_icp} (the ICP's leads, filtered by the window; once a week per ICP).
      */
     static final String RECENT = "select fit_tier, count(*) as leads, count(*) filter (where outcome = 'won') as won "
             + "from leads where handed_off_at >= $1 and handed_off_at < $2 and fit_icp_key = $3 and fit_version = $4 "

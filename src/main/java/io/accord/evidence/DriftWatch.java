@@ -37,7 +37,7 @@ public class DriftWatch {
 
     private static final Logger LOG = Logger.getLogger(DriftWatch.class);
 
-    /** The recent tier counts of one ICP version; served by {@code leads_handed_off}. */
+    /** The recent tier counts of one ICP version; served by {@code leads_fit_icp}. */
     public static final String RECENT = BacktestStore.RECENT;
 
     private final Pool pool;

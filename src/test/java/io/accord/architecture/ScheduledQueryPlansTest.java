@@ -98,9 +98,8 @@ class ScheduledQueryPlansTest {
     }
 
     @Test
-    void theDriftWatchReadsRecentLeadsThroughTheHandOffIndex() {
-        assertServedBy(DriftWatch.RECENT, Tuple.of(NOW.minusDays(28), NOW, "some-icp", 1), "leads",
-                "leads_handed_off");
+    void theDriftWatchReadsAnIcpsLeadsThroughTheFitIndex() {
+        assertServedBy(DriftWatch.RECENT, Tuple.of(NOW.minusDays(28), NOW, "some-icp", 1), "leads", "leads_fit_icp");
     }
 
     /** The check can fail: without its index, the poll reads the whole table through some other index. */
