@@ -7,8 +7,9 @@
 # outcomes in which partners and software companies win more, first touches), then:
 #   1. with accord.evidence.sync-max-leads above the lead count, times POST .../versions/2/backtest answering 200
 #      over the whole year (3 runs, after one warm-up; the median is the figure);
-#   2. restarted with the default limit (50,000), times the same backtest as a job: 202, then GET on its Location
-#      every 100 ms until it is done (the poll interval is 200 ms here, so the figure includes up to ~0.3 s of waiting).
+#   2. restarted with the default limit (50,000), times the same backtest as a job three times: 202, then GET on its
+#      Location every 100 ms until it is done (the job poll interval is 200 ms here, so each figure includes up to
+#      ~0.3 s of waiting); the first job runs on the just-started JVM.
 # Stops the service at the end. Needs: psql, createdb/dropdb, curl, jq, a JDK, and `./mvnw -q package -DskipTests`.
 #
 #   LEADS=1000000          how many leads to generate
@@ -23,6 +24,7 @@ leads="${LEADS:-1000000}"
 port=8384
 key=bench-admin-key-0123456789abcdef-backtest
 log=/tmp/accord-bench-backtest.log
+secrets_key=$(head -c 32 /dev/urandom | base64)
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 
 if [ "${KEEP_DATA:-0}" != 1 ]; then
@@ -35,10 +37,15 @@ trap stop EXIT
 start() { # $1: accord.evidence.sync-max-leads
   ACCORD_DB_URL="postgresql://$PGHOST:$PGPORT/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" ACCORD_RATE_LIMIT_ENABLED=false \
     QUARKUS_HTTP_PORT="$port" ACCORD_BOOTSTRAP_ADMIN_KEY="$key" ACCORD_EVIDENCE_SYNC_MAX_LEADS="$1" \
+    ACCORD_SECRETS_KEY="$secrets_key" \
     ACCORD_EVIDENCE_JOB_POLL_INTERVAL=PT0.2S ACCORD_REPORTS_ROLLUP_INTERVAL=PT1H \
     java -jar target/quarkus-app/quarkus-run.jar >> "$log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 180); do curl -fs "localhost:$port/q/health/ready" > /dev/null && return 0; sleep 1; done
+  for _ in $(seq 1 180); do
+    curl -fs "localhost:$port/q/health/ready" > /dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "the service stopped; see $log" >&2; exit 1; }
+    sleep 1
+  done
   echo "the service did not start; see $log" >&2; exit 1
 }
 api() { curl -fsS -H "X-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
@@ -127,15 +134,17 @@ jq -c '{tiers: [.result.candidate.tiers[] | {tier, leads, wonRate, lift}], top: 
 
 stop
 start 50000
-echo "2. as a job (sync-max-leads 50,000): POST, then poll until done"
-t0=$(date +%s.%N)
-location=$(curl -s -D - -o /dev/null -H "X-API-Key: $key" -H 'Content-Type: application/json' -X POST \
-  "localhost:$port/api/v1/icps/bench-icp/versions/2/backtest" -d "$body" | tr -d '\r' | awk -F': ' 'tolower($1) == "location" {print $2}')
-[ -n "$location" ] || { echo "no Location" >&2; exit 1; }
-while :; do
-  status=$(api "$location" | jq -r .status)
-  [ "$status" = done ] && break
-  [ "$status" = failed ] && { echo "the job failed" >&2; exit 1; }
-  sleep 0.1
+echo "2. as a job (sync-max-leads 50,000): POST, then poll until done; the first job on the fresh JVM, then two more"
+for i in 1 2 3; do
+  t0=$(date +%s.%N)
+  location=$(curl -s -D - -o /dev/null -H "X-API-Key: $key" -H 'Content-Type: application/json' -X POST \
+    "localhost:$port/api/v1/icps/bench-icp/versions/2/backtest" -d "$body" | tr -d '\r' | awk -F': ' 'tolower($1) == "location" {print $2}')
+  [ -n "$location" ] || { echo "no Location" >&2; exit 1; }
+  while :; do
+    status=$(api "$location" | jq -r .status)
+    [ "$status" = done ] && break
+    [ "$status" = failed ] && { echo "the job failed" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "   job $i: 202 to done in $(echo "$(date +%s.%N) - $t0" | bc) s"
 done
-echo "   202 to done: $(echo "$(date +%s.%N) - $t0" | bc) s"
