@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A backtest or backtest job by id. */
 @Path("/api/v1/icp-backtests")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "ICP evidence")
+@Tag(name = "ICPs")
 @DetachFromClientCancellation
 public class BacktestJobResource {
 

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/icps/{key}/versions/{n}/backtest")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "ICP evidence")
+@Tag(name = "ICPs")
 @DetachFromClientCancellation
 public class BacktestResource {
 
