@@ -57,8 +57,12 @@ class BacktestStore {
             + "and erased_at is null and ($3::text is null or source = $3) and ($4::text is null or team_key = $4) "
             + "and ($5::text is null or country = $5)";
 
-    /** The leads of a window with what became of them; read with a cursor, batch after batch. */
-    static final String LEADS = "select company, contact, custom, fit_icp_key, fit_version, fit_score, fit_tier, "
+    /**
+     * The leads of a window with what became of them, read with a cursor, batch after batch. Attributes are the copy
+     * taken at hand-off (V21); leads handed off before that copy existed have only their current attributes.
+     */
+    static final String LEADS = "select coalesce(handoff_company, company), coalesce(handoff_contact, contact), "
+            + "coalesce(handoff_custom, custom), fit_icp_key, fit_version, fit_score, fit_tier, "
             + "accepted_at is not null as accepted, qualified_at is not null as qualified, "
             + "coalesce(outcome = 'won', false) as won, rejected_at is not null as rejected, reject_reason, "
             + "first_touch_seconds " + WINDOW;

@@ -214,6 +214,38 @@ class BacktestResourceTest {
     }
 
     @Test
+    void aLeadIsScoredWithTheAttributesItHadAtHandOffAndErasureEmptiesThatCopy() {
+        String key = EvidenceData.icpWithDraft(List.of(EvidenceData.criterion("company.industry", "in",
+                List.of("software"), 100)));
+        String source = Api.slug("handoff");
+        Map<String, Object> lead = io.accord.support.Fixtures.lead(source, "h-1", "DE");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> company = (Map<String, Object>) lead.get("company");
+        company.put("industry", "software");
+        lead.put("status", "mql");
+        String id = io.accord.support.Fixtures.ingest(lead);
+        // Pushed again after the hand-off: the attributes change, the copy taken at hand-off does not.
+        company.put("industry", "retail");
+        lead.remove("status");
+        admin().body(lead).post("/api/v1/leads").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .body("company.industry", equalTo("retail"));
+
+        Instant now = Instant.now();
+        admin().body(Map.of("from", now.minus(Duration.ofDays(1)).toString(), "to", now.plus(Duration.ofDays(1)).toString(),
+                        "filters", Map.of("source", source)))
+                .post("/api/v1/icps/" + key + "/versions/1/backtest").then().statusCode(200)
+                .body("result.leads", equalTo(1))
+                .body("result.candidate.tiers[0].tier", equalTo("A"))
+                .body("result.criteria[0].matched", equalTo(1));
+
+        admin().post("/api/v1/leads/" + id + "/erase").then().statusCode(200);
+        List<Object> copy = pool.preparedQuery("select handoff_company, handoff_contact, handoff_custom from leads "
+                        + "where id = $1").execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next()
+                .toJson().getMap().values().stream().toList();
+        assertEquals(java.util.Arrays.asList(null, null, null), copy);
+    }
+
+    @Test
     void expiredBacktestsAreDeleted() {
         String key = EvidenceData.icpWithDraft(criteria());
         String id = admin().body(Map.of("from", "2020-01-01T00:00:00Z", "to", "2020-01-02T00:00:00Z"))
