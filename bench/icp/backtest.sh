@@ -3,8 +3,9 @@
 #
 # Creates a database on a local PostgreSQL (default 127.0.0.1:5432, user postgres, trust auth), starts the packaged
 # service against it so that Flyway creates the schema, creates an ICP with an active version 1 and a draft version 2
-# (5 criteria) over the API, generates the leads with SQL generate_series (attributes, the fit recorded at hand-off,
-# outcomes in which partners and software companies win more, first touches), then:
+# (5 criteria) over the API, generates the leads with SQL generate_series (attributes and their copy as of the
+# hand-off, the fit recorded at hand-off, outcomes in which partners and software companies win more, first touches),
+# then:
 #   1. with accord.evidence.sync-max-leads above the lead count, times POST .../versions/2/backtest answering 200
 #      over the whole year (3 runs, after one warm-up; the median is the figure);
 #   2. restarted with the default limit (50,000), times the same backtest as a job three times: 202, then GET on its
@@ -71,13 +72,11 @@ if [ "${KEEP_DATA:-0}" != 1 ]; then
 set session_replication_role = replica;
 -- A year of hand-offs up to now. Partners and software/fintech companies win more; 10 % of leads come from a
 -- purchased list and are rejected more. The fit recorded at hand-off is version 1's tier, roughly.
-insert into leads (id, source, external_id, status, company, contact, custom, country, owner_id, fit_icp_key, fit_version,
+insert into leads (id, source, external_id, status, company, contact, custom, handoff_company, handoff_contact,
+                   handoff_custom, country, owner_id, fit_icp_key, fit_version,
                    fit_score, fit_tier, fit_qualified, handoff_id, handed_off_at, reject_reason, outcome, created_at,
                    updated_at, accepted_at, qualified_at, closed_at, rejected_at, first_touch_at)
-select gen_random_uuid(), 'source-' || (n % 8), 'bt-' || n, status,
-       json_build_object('name', 'Bench Co ' || n, 'industry', industry, 'employees', employees, 'country', country)::text,
-       json_build_object('name', 'Person ' || n, 'title', title)::text,
-       json_build_object('partner', partner, 'channel', channel, 'campaign', 'camp-' || (n % 20))::text,
+select gen_random_uuid(), 'source-' || (n % 8), 'bt-' || n, status, company, contact, custom, company, contact, custom,
        country, 'rep-' || (n % 200), 'bench-icp', 1, score, case when score >= 80 then 'A' when score >= 60 then 'B' else 'C' end,
        true, gen_random_uuid(), handed_at,
        case when status = 'rejected' then (array['not_icp_fit', 'bad_contact_data', 'duplicate', 'no_budget', 'no_authority',
@@ -90,7 +89,12 @@ select gen_random_uuid(), 'source-' || (n % 8), 'bt-' || n, status,
        case when status = 'rejected' then handed_at + interval '1 day' end,
        case when r_touch < 0.9 then handed_at + r_touch * interval '30 hours' end
 from (
-  select *, case when r_out < p_reject then 'rejected' when r_out < p_reject + p_win then 'won'
+  select *,
+         json_build_object('name', 'Bench Co ' || n, 'industry', industry, 'employees', employees, 'country', country)::text
+             as company,
+         json_build_object('name', 'Person ' || n, 'title', title)::text as contact,
+         json_build_object('partner', partner, 'channel', channel, 'campaign', 'camp-' || (n % 20))::text as custom,
+         case when r_out < p_reject then 'rejected' when r_out < p_reject + p_win then 'won'
                  when r_out < p_reject + p_win + 0.15 then 'lost' when r_out < p_reject + p_win + 0.35 then 'qualified'
                  when r_out < p_reject + p_win + 0.6 then 'accepted' else 'mql' end as status
   from (
