@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs queued backtests on any number of replicas. A poll claims the oldest due job ({@code FOR UPDATE SKIP LOCKED},
- * index {@code icp_backtests_claim}) with a lease; the run extends the lease with its progress after every batch. A
+ * index {@code icp_backtests_claim}) with a lease; the run extends the lease with its progress at most once a second. A
  * replica that dies stops extending it, so the job falls due again and another replica starts it over; a replica
  * that finds its lease taken over stops. A run that fails is retried up to {@code accord.evidence.job-attempts}
  * times. Expired backtests are deleted on every replica (index {@code icp_backtests_expiry}).
@@ -87,13 +87,22 @@ public class BacktestJobs {
             }
             BacktestRun run = new BacktestRun(job.icpKey(), job.version(), IcpScorer.of(version.definition()), json,
                     settings);
-            return run.run(pool, job.from(), job.to(), filters, processed -> store.progress(job.id(), replica,
-                            processed, now().plus(settings.jobLease())).map(ours -> {
-                                if (!ours) {
-                                    throw new LeaseLost();
-                                }
-                                return null;
-                            }))
+            long[] reported = {System.nanoTime()};
+            return run.run(pool, job.from(), job.to(), filters, processed -> {
+                        // Progress (and the lease) at most once a second: a write per batch would cost more than it tells.
+                        long at = System.nanoTime();
+                        if (at - reported[0] < 1_000_000_000L) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        reported[0] = at;
+                        return store.progress(job.id(), replica, processed, now().plus(settings.jobLease()))
+                                .map(ours -> {
+                                    if (!ours) {
+                                        throw new LeaseLost();
+                                    }
+                                    return null;
+                                });
+                    })
                     .chain(result -> store.finish(job.id(), replica, run.processed(), backtests.write(result), now()))
                     .replaceWithVoid();
         }).onFailure(e -> !(e instanceof LeaseLost)).call(e -> {

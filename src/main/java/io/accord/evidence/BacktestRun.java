@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -75,12 +76,29 @@ final class BacktestRun {
                 .map(x -> result());
     }
 
+    /**
+     * Reads batch after batch. The next batch is asked for before the current one is scored, so the database reads
+     * while this scores: the two overlap on two cores instead of taking turns.
+     */
     private Uni<Void> drain(Cursor cursor, Function<Long, Uni<Void>> afterBatch) {
-        return cursor.read(settings.batchSize())
+        return cursor.read(settings.batchSize()).chain(first -> next(cursor, first, afterBatch));
+    }
+
+    private Uni<Void> next(Cursor cursor, RowSet<Row> current, Function<Long, Uni<Void>> afterBatch) {
+        CompletableFuture<RowSet<Row>> ahead = cursor.hasMore()
+                ? cursor.read(settings.batchSize()).subscribeAsCompletionStage()
+                : null;
+        return Uni.createFrom().item(current)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(this::count)
                 .chain(() -> afterBatch.apply(processed))
-                .chain(() -> cursor.hasMore() ? drain(cursor, afterBatch) : Uni.createFrom().voidItem());
+                .onFailure().invoke(() -> {
+                    if (ahead != null) {
+                        ahead.cancel(false);
+                    }
+                })
+                .chain(() -> ahead == null ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().completionStage(ahead).chain(rows -> next(cursor, rows, afterBatch)));
     }
 
     private void count(RowSet<Row> rows) {
