@@ -10,7 +10,7 @@ import java.util.UUID;
  * {@link #kind()}; each record knows which alert columns it fills.
  */
 public sealed interface AlertDraft permits AlertDraft.ClockWarning, AlertDraft.ClockBreach,
-        AlertDraft.ClockEscalation, AlertDraft.CommitmentFinding, AlertDraft.WebhookDisabled {
+        AlertDraft.ClockEscalation, AlertDraft.CommitmentFinding, AlertDraft.WebhookDisabled, AlertDraft.IcpDrift {
 
     String kind();
 
@@ -127,6 +127,26 @@ public sealed interface AlertDraft permits AlertDraft.ClockWarning, AlertDraft.C
             return new AlertColumns(kind(), subject(), null, null, null, null, null, null, null, null, null, null,
                     null, null, null, Map.of("webhookKey", webhookKey, "url", redactedUrl, "failingSince",
                             failingSince.toString(), "lastError", lastError));
+        }
+    }
+
+    /**
+     * {@code icp.drift}: an ICP's active version no longer behaves as its backtest said, in one ISO week (e.g.
+     * {@code 2026-W49}); at most one per ICP and week. The details carry the version, the backtest and the figures.
+     */
+    record IcpDrift(String icpKey, int version, String isoWeek, Map<String, Object> details) implements AlertDraft {
+
+        public String kind() {
+            return "icp.drift";
+        }
+
+        public String subject() {
+            return "icp:" + icpKey + ":" + isoWeek;
+        }
+
+        public AlertColumns columns() {
+            return new AlertColumns(kind(), subject(), null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, details);
         }
     }
 }

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlertResource {
 
     static final Set<String> KINDS = Set.of("sla.warning", "sla.breached", "sla.escalated", "commitment.at_risk",
-            "commitment.missed", "commitment.met", "webhook.disabled");
+            "commitment.missed", "commitment.met", "webhook.disabled", "icp.drift");
     static final Set<String> STATUSES = Set.of("open", "acknowledged", "resolved");
 
     private final AlertService alerts;

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AlertView(
         UUID id,
         @Schema(example = "sla.breached", enumeration = {"sla.warning", "sla.breached", "sla.escalated",
-            "commitment.at_risk", "commitment.missed", "commitment.met", "webhook.disabled"}) String kind,
+            "commitment.at_risk", "commitment.missed", "commitment.met", "webhook.disabled", "icp.drift"}) String kind,
         @Schema(example = "open", enumeration = {"open", "acknowledged", "resolved"}) String status,
         @Schema(nullable = true, enumeration = {"met_late", "cancelled", "manual"}) String resolution,
         @Schema(nullable = true) UUID clockId,

@@ -69,7 +69,7 @@ final class OpenApiBounds {
         Schema eventTypes = items(schemas, "WebhookRequest", "eventTypes", 20).getItems();
         eventTypes.setPattern(null);
         eventTypes.setEnumeration(List.of("sla.warning", "sla.breached", "sla.escalated", "commitment.at_risk",
-                "commitment.missed", "commitment.met", "webhook.disabled", "alert.acknowledged", "alert.resolved"));
+                "commitment.missed", "commitment.met", "webhook.disabled", "icp.drift", "alert.acknowledged", "alert.resolved"));
     }
 
     private static Schema property(Map<String, Schema> schemas, String schema, String property) {

@@ -182,7 +182,7 @@ public class OpenApiConventions implements OASFilter {
             if (path.startsWith("/api/v1/alerts")) {
                 enumerate(operation, "status", List.of("open", "acknowledged", "resolved"));
                 enumerate(operation, "kind", List.of("sla.warning", "sla.breached", "sla.escalated",
-                        "commitment.at_risk", "commitment.missed", "commitment.met", "webhook.disabled"));
+                        "commitment.at_risk", "commitment.missed", "commitment.met", "webhook.disabled", "icp.drift"));
             } else if (path.endsWith("/deliveries")) {
                 enumerate(operation, "status", List.of("pending", "delivered", "failed", "cancelled"));
             }

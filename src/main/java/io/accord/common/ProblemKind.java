@@ -18,6 +18,7 @@ public enum ProblemKind {
     DUPLICATE(409, "duplicate", "A resource with this identity already exists"),
     INVALID_TRANSITION(409, "invalid-transition", "The action is not allowed in the resource's current state"),
     IN_USE(409, "in-use", "The resource is still in use"),
+    STALE_EVIDENCE(409, "stale-evidence", "The evidence for this decision is older than the last change"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body's media type is not supported"),

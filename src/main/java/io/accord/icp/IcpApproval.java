@@ -23,6 +23,11 @@ public class IcpApproval {
     public String principal;
     public Instant at;
     public String comment;
+    /** The backtest this side saw when it approved (null: none existed). */
+    public UUID backtestId;
+    public Instant backtestAt;
+    /** Whether that backtest was stale (scored an older edit) and the approver acknowledged it. */
+    public boolean backtestStale;
 
     IcpVersionLifecycle.Decision toDecision() {
         return new IcpVersionLifecycle.Decision(IcpVersionLifecycle.Side.fromWire(side).orElseThrow(), principal,

@@ -78,6 +78,21 @@ class IcpCatalog {
         });
     }
 
+    /** One version of an ICP by key and number, any status (the evidence feature's backtests); null if none. */
+    Uni<IcpVersionSnapshot> version(String key, int number) {
+        return pool.preparedQuery("select v.id, i.key, v.number, v.status, v.definition::text, v.edited_at "
+                        + "from icps i join icp_versions v on v.icp_id = i.id where i.key = $1 and v.number = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(key, number))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new IcpVersionSnapshot(r.getUUID(0), r.getString(1), r.getInteger(2), r.getString(3),
+                            StoredDefinitions.read(r.getString(4)), r.getOffsetDateTime(5).toInstant());
+                });
+    }
+
     /** One row of the active set. */
     record ActiveRow(String key, int number, IcpDefinition definition) {
     }

@@ -13,5 +13,14 @@ public record IcpDecisionRequest(
                 + "sales_manager role", example = "marketing", required = true, enumeration = {"marketing", "sales"})
         String side,
         @Size(max = 2000) @Schema(example = "Matches what closed last quarter", nullable = true, maxLength = 2000)
-        String comment) {
+        String comment,
+        @Schema(description = "Approve even though the version's latest backtest scored an older edit of it "
+                + "(ignored by reject). Without it such an approval is a 409 `urn:accord:problem:stale-evidence`.",
+                example = "false", nullable = true, defaultValue = "false")
+        Boolean acknowledgeStale) {
+
+    /** Whether stale evidence is acknowledged (absent means no). */
+    boolean staleAcknowledged() {
+        return Boolean.TRUE.equals(acknowledgeStale);
+    }
 }

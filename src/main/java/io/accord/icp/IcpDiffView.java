@@ -14,7 +14,19 @@ public record IcpDiffView(
         @Schema(description = "Criteria only in `to`") List<CriterionView> added,
         @Schema(description = "Criteria only in `from`") List<CriterionView> removed,
         List<CriterionChangeView> changed,
-        List<TierChangeView> tiers) {
+        List<TierChangeView> tiers,
+        @Schema(description = "The evidence version `from` was proposed and signed on, and its latest backtest")
+        EvidenceView fromEvidence,
+        @Schema(description = "The same for version `to`") EvidenceView toEvidence) {
+
+    @Schema(name = "IcpVersionEvidence")
+    public record EvidenceView(
+            @Schema(description = "The version's latest finished backtest (null: none)", nullable = true)
+            BacktestRefView latestBacktest,
+            @Schema(description = "The latest backtest when it was proposed (null: none, or not proposed)",
+                    nullable = true) BacktestRefView proposedWithBacktest,
+            @Schema(description = "Its approvals, each with the backtest that side saw") List<IcpDecisionView> approvals) {
+    }
 
     @Schema(name = "CriterionChange")
     public record CriterionChangeView(
@@ -35,13 +47,14 @@ public record IcpDiffView(
             @Schema(example = "changed", enumeration = {"added", "removed", "changed"}) String change) {
     }
 
-    static IcpDiffView of(String icpKey, int from, int to, Diff diff) {
+    static IcpDiffView of(String icpKey, int from, int to, Diff diff, EvidenceView fromEvidence,
+            EvidenceView toEvidence) {
         return new IcpDiffView(icpKey, from, to,
                 diff.added().stream().map(CriterionView::of).toList(),
                 diff.removed().stream().map(CriterionView::of).toList(),
                 diff.changed().stream().map(c -> new CriterionChangeView(c.attribute(), c.operator(), c.fields(),
                         CriterionView.of(c.before()), CriterionView.of(c.after()))).toList(),
                 diff.tiers().stream().map(t -> new TierChangeView(t.label(), t.beforeMinScore(), t.afterMinScore(),
-                        t.change())).toList());
+                        t.change())).toList(), fromEvidence, toEvidence);
     }
 }

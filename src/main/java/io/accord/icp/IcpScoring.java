@@ -77,6 +77,27 @@ public class IcpScoring {
         return catalog.snapshot().map(snapshot -> best(snapshot, lead));
     }
 
+    /** One active version, as the drift watch reads it. */
+    public record ActiveVersion(String icpKey, int version, List<String> tierLabels) {
+    }
+
+    /** The active version of each ICP, by key; reads the catalog (no session needed). */
+    public Uni<List<ActiveVersion>> activeVersions() {
+        return catalog.snapshot().map(snapshot -> snapshot.all().stream()
+                .map(a -> new ActiveVersion(a.key(), a.version(),
+                        a.compiled().definition().tiers().stream().map(Tier::label).toList()))
+                .toList());
+    }
+
+    /**
+     * Version {@code number} of ICP {@code key}, drafts included, read through the pool (no session needed);
+     * 404 problem when the ICP or the version does not exist.
+     */
+    public Uni<IcpVersionSnapshot> version(String key, int number) {
+        return catalog.version(key, number).onItem().ifNull().failWith(() -> io.accord.common.ProblemException
+                .notFound("Version of ICP '" + key + "'", number));
+    }
+
     /** {@link #bestFit} for many leads, in their order, with one catalog check for all of them. */
     public Uni<List<Optional<IcpFit>>> bestFits(List<LeadAttributes> leads) {
         return catalog.snapshot().map(snapshot -> {

@@ -13,6 +13,7 @@ import io.accord.icp.IcpVersionLifecycle.Action;
 import io.accord.icp.IcpVersionLifecycle.RefusedException;
 import io.accord.icp.IcpVersionLifecycle.Side;
 import io.accord.icp.IcpVersionLifecycle.Status;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,14 +45,18 @@ public class IcpService {
     private final IcpApprovalRepository approvals;
     private final AuditLog audit;
     private final Clock clock;
+    private final IcpEvidence evidence;
+    private final boolean requireBacktest;
 
     public IcpService(IcpRepository icps, IcpVersionRepository versions, IcpApprovalRepository approvals,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, IcpEvidence evidence, IcpSettings settings) {
         this.icps = icps;
         this.versions = versions;
         this.approvals = approvals;
         this.audit = audit;
         this.clock = clock;
+        this.evidence = evidence;
+        this.requireBacktest = settings.requireBacktest();
     }
 
     // --- ICPs ------------------------------------------------------------------------------------------------------
@@ -171,6 +177,7 @@ public class IcpService {
                 v.copiedFrom = source == null ? null : source.number;
                 v.createdAt = now;
                 v.createdBy = actor;
+                v.editedAt = now;
                 v.updatedAt = now;
                 v.updatedBy = actor;
                 return versions.persistAndFlush(v)
@@ -211,6 +218,7 @@ public class IcpService {
             v.definition(validated(request.criteria(), request.tiers()));
             v.notes = request.notes();
             v.updatedAt = now();
+            v.editedAt = v.updatedAt;
             v.updatedBy = actor;
             return versions.flush()
                     .call(() -> audit.record(actor, "icp.version.updated", RESOURCE_TYPE, icp.key,
@@ -219,9 +227,17 @@ public class IcpService {
         })).onFailure(RefusedException.class).transform(IcpProblems::of);
     }
 
-    /** Freezes a draft's content and opens it for approval. If-Match is optional; when sent it must match. */
-    @WithTransaction
+    /**
+     * Freezes a draft's content and opens it for approval, attaching the version's latest backtest (asked for before
+     * the transaction opens). If-Match is optional; when sent it must match.
+     */
     public Uni<Versioned<IcpVersionView>> propose(String key, int number, String ifMatch, String actor) {
+        return evidence.latestBacktest(key, number)
+                .chain(backtest -> Panache.withTransaction(() -> propose(key, number, ifMatch, actor, backtest)));
+    }
+
+    private Uni<Versioned<IcpVersionView>> propose(String key, int number, String ifMatch, String actor,
+            Optional<IcpEvidence.Backtest> backtest) {
         return lock(key).chain(icp -> findVersion(icp, number).chain(v -> {
             IcpVersionLifecycle.require(v.lifecycleStatus(), Action.PROPOSE, number);
             if (ifMatch != null && !ifMatch.isBlank()) {
@@ -233,9 +249,13 @@ public class IcpService {
             v.proposedBy = actor;
             v.updatedAt = now;
             v.updatedBy = actor;
+            v.proposedBacktestId = backtest.map(IcpEvidence.Backtest::id).orElse(null);
+            v.proposedBacktestAt = backtest.map(IcpEvidence.Backtest::ranAt).orElse(null);
+            v.proposedBacktestStale = backtest.map(b -> b.versionEditedAt().isBefore(v.editedAt)).orElse(false);
             return versions.flush()
                     .call(() -> audit.record(actor, "icp.version.proposed", RESOURCE_TYPE, icp.key,
-                            "Proposed version " + number + " of ICP '" + icp.key + "' for approval"))
+                            "Proposed version " + number + " of ICP '" + icp.key + "' for approval"
+                                    + backtest.map(b -> " with backtest " + b.id()).orElse(" without a backtest")))
                     .chain(() -> view(icp, v));
         })).onFailure(RefusedException.class).transform(IcpProblems::of);
     }
@@ -244,19 +264,34 @@ public class IcpService {
      * Records one side's approval. The second side's approval (from another principal) activates the version and
      * supersedes the previously active one, in this transaction.
      */
-    @WithTransaction
     public Uni<Versioned<IcpVersionView>> approve(String key, int number, IcpDecisionRequest request, String actor,
             Set<String> roles) {
         Side side = side(request);
+        return evidence.latestBacktest(key, number).chain(backtest -> Panache.withTransaction(
+                () -> approve(key, number, request, side, actor, roles, backtest.orElse(null))));
+    }
+
+    private Uni<Versioned<IcpVersionView>> approve(String key, int number, IcpDecisionRequest request, Side side,
+            String actor, Set<String> roles, IcpEvidence.Backtest backtest) {
         return lock(key).chain(icp -> findVersion(icp, number).chain(v -> approvals.forVersion(v.id).chain(prior -> {
             IcpVersionLifecycle.Approval outcome = IcpVersionLifecycle.approve(v.lifecycleStatus(), number,
                     prior.stream().map(IcpApproval::toDecision).toList(), side, actor, roles);
+            IcpVersionLifecycle.Evidence seen = IcpVersionLifecycle.evidence(v.lifecycleStatus(), number,
+                    backtest == null ? null : backtest.id(), backtest == null ? null : backtest.ranAt(),
+                    backtest == null ? null : backtest.versionEditedAt(), v.editedAt, request.staleAcknowledged(),
+                    requireBacktest);
             IcpApproval approval = decision(v, side, IcpApproval.APPROVE, actor, request.comment());
+            approval.backtestId = seen.backtestId();
+            approval.backtestAt = seen.backtestAt();
+            approval.backtestStale = seen.stale();
             v.updatedAt = approval.at;
             v.updatedBy = actor;
             Uni<Void> recorded = approvals.persist(approval)
                     .call(() -> audit.record(actor, "icp.version.approved", RESOURCE_TYPE, icp.key,
-                            "Approved version " + number + " of ICP '" + icp.key + "' for " + side.wire()))
+                            "Approved version " + number + " of ICP '" + icp.key + "' for " + side.wire()
+                                    + (seen.backtestId() == null ? " without a backtest"
+                                            : " on backtest " + seen.backtestId() + (seen.stale()
+                                                    ? " (stale, acknowledged)" : ""))))
                     .replaceWithVoid();
             if (outcome.activates()) {
                 recorded = recorded.chain(() -> activate(icp, v, approval.at, actor));
@@ -288,11 +323,30 @@ public class IcpService {
         }))).onFailure(RefusedException.class).transform(IcpProblems::of);
     }
 
-    /** What changed from version {@code from} to version {@code to}. */
-    @WithSession
+    /** What changed from version {@code from} to version {@code to}, with the evidence of each. */
     public Uni<IcpDiffView> diff(String key, int from, int to) {
-        return find(key).chain(icp -> findVersion(icp, from).chain(a -> findVersion(icp, to)
-                .map(b -> IcpDiffView.of(icp.key, from, to, IcpDiff.between(a.definition(), b.definition())))));
+        return evidence.latestBacktest(key, from).chain(latestFrom -> evidence.latestBacktest(key, to)
+                .chain(latestTo -> Panache.withSession(() -> diff(key, from, to, latestFrom, latestTo))));
+    }
+
+    private Uni<IcpDiffView> diff(String key, int from, int to, Optional<IcpEvidence.Backtest> latestFrom,
+            Optional<IcpEvidence.Backtest> latestTo) {
+        return find(key).chain(icp -> findVersion(icp, from).chain(a -> findVersion(icp, to).chain(b ->
+                approvals.forVersions(List.of(a.id, b.id)).map(decisions -> IcpDiffView.of(icp.key, from, to,
+                        IcpDiff.between(a.definition(), b.definition()),
+                        evidenceOf(a, latestFrom, decisions.getOrDefault(a.id, List.of())),
+                        evidenceOf(b, latestTo, decisions.getOrDefault(b.id, List.of())))))));
+    }
+
+    private static IcpDiffView.EvidenceView evidenceOf(IcpVersion v, Optional<IcpEvidence.Backtest> latest,
+            List<IcpApproval> decisions) {
+        return new IcpDiffView.EvidenceView(
+                latest.map(b -> BacktestRefView.of(b.id(), b.ranAt(), b.versionEditedAt().isBefore(v.editedAt)))
+                        .orElse(null),
+                BacktestRefView.of(v.proposedBacktestId, v.proposedBacktestAt, v.proposedBacktestStale),
+                decisions.stream().filter(d -> IcpApproval.APPROVE.equals(d.decision))
+                        .sorted(java.util.Comparator.comparing((IcpApproval d) -> d.at).thenComparing(d -> d.side))
+                        .map(IcpDecisionView::of).toList());
     }
 
     // --- Internals -------------------------------------------------------------------------------------------------

@@ -40,6 +40,12 @@ public class IcpVersion {
     public Instant activatedAt;
     public Instant supersededAt;
     public Instant rejectedAt;
+    /** The last edit of the content (creation or PUT); {@code updatedAt} also moves on proposal and decisions. */
+    public Instant editedAt;
+    /** The latest finished backtest when the version was proposed (null: none). */
+    public java.util.UUID proposedBacktestId;
+    public Instant proposedBacktestAt;
+    public boolean proposedBacktestStale;
     @Version
     public long rowVersion;
 

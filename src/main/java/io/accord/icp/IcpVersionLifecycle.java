@@ -1,5 +1,6 @@
 package io.accord.icp;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,10 @@ import java.util.Set;
  *   <li>The second approval activates the version; the previously active version becomes superseded.</li>
  *   <li>Either side may reject a proposed version (with that side's role); rejection is final. A side that already
  *       approved cannot also reject.</li>
+ *   <li>An approval records the backtest the side saw: the version's latest finished backtest. A backtest that
+ *       scored an older edit of the version than its last one is <em>stale</em>: approving on it needs
+ *       {@code acknowledgeStale}. When backtests are required ({@code accord.evidence.require-backtest}), approving
+ *       a version that has none is refused too, and acknowledging cannot lift that.</li>
  * </ul>
  *
  * <p>Refusals are {@link RefusedException}s whose {@link Refusal} names the rule: {@code MISSING_ROLE} without the
@@ -101,7 +106,43 @@ final class IcpVersionLifecycle {
         /** The version's status does not allow the step. */
         INVALID_TRANSITION,
         /** The side already decided, or the principal already approved for the other side. */
-        ALREADY_DECIDED
+        ALREADY_DECIDED,
+        /** The latest backtest scored an older edit of the version, and the approval did not acknowledge it. */
+        STALE_EVIDENCE,
+        /** Backtests are required and the version has none. */
+        MISSING_EVIDENCE
+    }
+
+    /** What an approval records of the evidence: the backtest seen (null: none) and whether it was stale. */
+    record Evidence(java.util.UUID backtestId, Instant backtestAt, boolean stale) {
+    }
+
+    /**
+     * Checks the evidence of an approval.
+     *
+     * @param backtestId        the version's latest finished backtest, or null when it has none
+     * @param backtestAt        when that backtest was asked for (null with {@code backtestId})
+     * @param scoredEdit        the version's last edit that backtest scored (null with {@code backtestId})
+     * @param editedAt          the version's last edit
+     * @param acknowledgeStale  whether the approver accepts stale evidence
+     * @param backtestRequired  whether a version without a backtest may be approved at all
+     */
+    static Evidence evidence(Status status, int number, java.util.UUID backtestId, Instant backtestAt,
+            Instant scoredEdit, Instant editedAt, boolean acknowledgeStale, boolean backtestRequired) {
+        if (backtestId == null) {
+            if (backtestRequired) {
+                throw new RefusedException(Refusal.MISSING_EVIDENCE, status, "Version " + number
+                        + " has no backtest; run POST .../versions/" + number + "/backtest before approving it");
+            }
+            return new Evidence(null, null, false);
+        }
+        boolean stale = scoredEdit.isBefore(editedAt);
+        if (stale && !acknowledgeStale) {
+            throw new RefusedException(Refusal.STALE_EVIDENCE, status, "The latest backtest of version " + number
+                    + " (" + backtestId + ", " + backtestAt + ") scored the version as it was before its last edit ("
+                    + editedAt + "); run a new backtest, or approve with acknowledgeStale: true");
+        }
+        return new Evidence(backtestId, backtestAt, stale);
     }
 
     /** A step the rules refuse; the message says why for a person, {@link #refusal()} for a program. */

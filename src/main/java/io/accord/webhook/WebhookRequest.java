@@ -18,7 +18,7 @@ public record WebhookRequest(
         @Size(max = 20) @Schema(description = "Alert kinds, `alert.acknowledged` / `alert.resolved` and `lead.reassigned`; empty means all",
                 example = "[\"sla.breached\", \"sla.escalated\"]")
         List<@NotNull @Pattern(regexp = "sla\\.warning|sla\\.breached|sla\\.escalated|commitment\\.at_risk|commitment\\.missed"
-                + "|commitment\\.met|webhook\\.disabled|alert\\.acknowledged|alert\\.resolved|lead\\.reassigned",
+                + "|commitment\\.met|webhook\\.disabled|icp\\.drift|alert\\.acknowledged|alert\\.resolved|lead\\.reassigned",
                 message = "must be an alert kind, alert.acknowledged, alert.resolved or lead.reassigned") String> eventTypes,
         @Valid Filters filters,
         @Pattern(regexp = "standard|slack", message = "must be standard or slack")

@@ -51,7 +51,8 @@ class ArchitectureTest {
             Map.entry("sla", List.of("common", "audit", "calendar", "team", "lead", "alert", "people")),
             Map.entry("webhook", List.of("common", "audit", "alert")),
             Map.entry("commitment", List.of("common", "audit", "calendar", "team", "icp", "alert")),
-            Map.entry("report", List.of("common", "calendar", "commitment", "sla")));
+            Map.entry("report", List.of("common", "calendar", "commitment", "sla")),
+            Map.entry("evidence", List.of("common", "audit", "icp", "alert")));
 
     /** Each table and the one feature that writes it (the table of docs/architecture.md). Reports may read any. */
     static final Map<String, String> OWNER = Map.ofEntries(
@@ -85,7 +86,9 @@ class ArchitectureTest {
             Map.entry("people_rotations", "people"),
             Map.entry("sla_clock_rollups", "report"),
             Map.entry("sla_rollup_months", "report"),
-            Map.entry("sla_rollup_changes", "report"));
+            Map.entry("sla_rollup_changes", "report"),
+            Map.entry("icp_backtests", "evidence"),
+            Map.entry("icp_drift_checks", "evidence"));
 
     /**
      * The rule classes: plain Java, tested with plain unit and property tests. They use the JDK and each other, and
@@ -97,9 +100,12 @@ class ArchitectureTest {
             "io.accord.calendar.WeeklySchedule",
             "io.accord.commitment.CommitmentCheck", "io.accord.commitment.CommitmentPeriod",
             "io.accord.commitment.PeriodFigures",
+            "io.accord.evidence.Tally", "io.accord.evidence.Figures", "io.accord.evidence.CriterionTally",
+            "io.accord.evidence.SuggestionTally", "io.accord.evidence.DriftRule", "io.accord.evidence.Outcome",
             "io.accord.common.SecretBox", "io.accord.common.TokenBucket", "io.accord.common.InstantRange",
             "io.accord.icp.CompiledIcp", "io.accord.icp.IcpEvaluator", "io.accord.icp.IcpRules",
             "io.accord.icp.IcpVersionLifecycle", "io.accord.icp.IcpDiff", "io.accord.icp.Values",
+            "io.accord.icp.IcpScorer",
             "io.accord.people.Availability", "io.accord.people.AssigneePicker",
             "io.accord.lead.LeadLifecycle", "io.accord.lead.LeadIntakeRules", "io.accord.lead.ContactRedaction",
             "io.accord.lead.LeadHolds",

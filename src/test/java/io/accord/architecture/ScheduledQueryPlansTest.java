@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accord.alert.EventFeed;
 import io.accord.commitment.CommitmentChecker;
+import io.accord.evidence.BacktestJobs;
+import io.accord.evidence.DriftWatch;
 import io.accord.report.SlaRollups;
 import io.accord.sla.BreachDetector;
 import io.accord.sla.ClockDurations;
@@ -108,6 +110,21 @@ class ScheduledQueryPlansTest {
         LocalDate month = LocalDate.of(2026, 10, 1);
         assertServedBy(SlaRollups.BUILD, Tuple.of(month, NOW, NOW.minusMonths(1).withDayOfMonth(1), NOW.withDayOfMonth(1)),
                 "sla_clocks", "sla_clocks_by_due");
+    }
+
+    @Test
+    void backtestJobsAreClaimedThroughTheClaimIndex() {
+        assertServedBy(BacktestJobs.CLAIM, Tuple.of(NOW), "icp_backtests", "icp_backtests_claim");
+    }
+
+    @Test
+    void backtestRetentionDeletesThroughTheExpiryIndex() {
+        assertServedBy(BacktestJobs.PURGE, Tuple.of(NOW), "icp_backtests", "icp_backtests_expiry");
+    }
+
+    @Test
+    void theDriftWatchReadsAnIcpsLeadsThroughTheFitIndex() {
+        assertServedBy(DriftWatch.RECENT, Tuple.of(NOW.minusDays(28), NOW, "some-icp", 1), "leads", "leads_fit_icp");
     }
 
     /** The check can fail: without its index, the poll reads the whole table through some other index. */

@@ -45,7 +45,7 @@ class IcpOpenApiTest {
                         where + " declares its error responses: " + responses.keySet());
             }
         }
-        assertEquals(16, ids.size(), ids.toString());
+        assertEquals(17, ids.size(), ids.toString()); // 16 + backtestIcpVersion (evidence feature)
         Set<String> unique = new HashSet<>(ids);
         assertEquals(ids.size(), unique.size(), "operationIds are unique: " + ids);
         List<Map<String, Object>> tags = (List<Map<String, Object>>) doc.get("tags");

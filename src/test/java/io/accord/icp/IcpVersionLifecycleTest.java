@@ -135,4 +135,56 @@ class IcpVersionLifecycleTest {
         assertTrue(Side.fromWire("SALES").isEmpty());
         assertEquals(Status.SUPERSEDED, Status.fromWire("superseded"));
     }
+
+    // --- Evidence ---------------------------------------------------------------------------------------------------
+
+    private static final java.time.Instant EDITED = java.time.Instant.parse("2026-11-20T10:00:00Z");
+    private static final java.util.UUID BACKTEST = java.util.UUID.fromString("5b0e8a52-3c1e-4f7a-9d61-2a4b8c0d1e2f");
+
+    @Test
+    void anApprovalRecordsAFreshBacktestAsNotStale() {
+        IcpVersionLifecycle.Evidence e = IcpVersionLifecycle.evidence(Status.PROPOSED, 1, BACKTEST,
+                EDITED.plusSeconds(60), EDITED, EDITED, false, false);
+        assertEquals(BACKTEST, e.backtestId());
+        assertFalse(e.stale());
+    }
+
+    @Test
+    void aBacktestOfAnOlderEditNeedsAcknowledging() {
+        java.time.Instant older = EDITED.minusSeconds(1);
+        RefusedException refused = assertThrows(RefusedException.class, () -> IcpVersionLifecycle.evidence(
+                Status.PROPOSED, 4, BACKTEST, older, older, EDITED, false, false));
+        assertEquals(Refusal.STALE_EVIDENCE, refused.refusal());
+        assertTrue(refused.getMessage().contains("acknowledgeStale"), refused.getMessage());
+        IcpVersionLifecycle.Evidence acknowledged = IcpVersionLifecycle.evidence(Status.PROPOSED, 4, BACKTEST, older,
+                older, EDITED, true, false);
+        assertTrue(acknowledged.stale());
+        assertEquals(BACKTEST, acknowledged.backtestId());
+    }
+
+    @Test
+    void withoutABacktestAnApprovalRecordsNoneUnlessBacktestsAreRequired() {
+        IcpVersionLifecycle.Evidence none = IcpVersionLifecycle.evidence(Status.PROPOSED, 1, null, null, null, EDITED,
+                false, false);
+        assertEquals(null, none.backtestId());
+        assertFalse(none.stale());
+        assertEquals(Refusal.MISSING_EVIDENCE, assertThrows(RefusedException.class, () -> IcpVersionLifecycle
+                .evidence(Status.PROPOSED, 1, null, null, null, EDITED, true, true)).refusal(),
+                "acknowledging cannot stand in for a required backtest");
+    }
+
+    @net.jqwik.api.Property
+    void staleExactlyWhenTheBacktestScoredAnEarlierEdit(@net.jqwik.api.ForAll long scoredOffset,
+            @net.jqwik.api.ForAll boolean acknowledge) {
+        long offset = scoredOffset % 1_000_000_000L;
+        java.time.Instant scored = EDITED.plusSeconds(offset);
+        boolean stale = scored.isBefore(EDITED);
+        if (stale && !acknowledge) {
+            assertThrows(RefusedException.class, () -> IcpVersionLifecycle.evidence(Status.PROPOSED, 1, BACKTEST,
+                    scored, scored, EDITED, false, false));
+        } else {
+            assertEquals(stale, IcpVersionLifecycle.evidence(Status.PROPOSED, 1, BACKTEST, scored, scored, EDITED,
+                    acknowledge, false).stale());
+        }
+    }
 }
