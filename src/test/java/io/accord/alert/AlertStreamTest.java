@@ -130,10 +130,19 @@ class AlertStreamTest {
                 Connection other = DriverManager.getConnection(jdbcUrl, user, password)) {
             assertNotNull(client.nextComment(WAIT), "the stream did not start");
             other.setAutoCommit(false);
+            // A whole alert, as another replica would write it: the feed is read by later tests and checked against
+            // the contract.
+            String alert = "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"kind\":\"sla.breached\",\"status\":\"open\","
+                    + "\"resolution\":null,\"clockId\":null,\"leadId\":null,\"source\":null,\"externalId\":\"replica-2\","
+                    + "\"companyName\":null,\"tier\":null,\"ownerId\":null,\"teamKey\":\"" + team + "\",\"managerId\":null,"
+                    + "\"policyKey\":null,\"policyRevision\":null,\"milestone\":null,\"dueAt\":null,"
+                    + "\"detectedAt\":\"2026-03-02T09:00:00Z\",\"leadLink\":null,\"details\":{},\"acknowledgedAt\":null,"
+                    + "\"acknowledgedBy\":null,\"resolvedAt\":null,\"resolvedBy\":null,\"comment\":null,"
+                    + "\"createdAt\":\"2026-03-02T09:00:00Z\"}";
             try (PreparedStatement insert = other.prepareStatement("insert into events (type, at, alert_kind, alert_status, "
-                    + "team_key, data) values ('alert.created', now(), 'sla.breached', 'open', ?, '{\"from\":\"replica-2\"}') "
-                    + "returning seq")) {
+                    + "team_key, data) values ('alert.created', now(), 'sla.breached', 'open', ?, ?) returning seq")) {
                 insert.setString(1, team);
+                insert.setString(2, alert);
                 var rs = insert.executeQuery();
                 rs.next();
                 long seq = rs.getLong(1);

@@ -97,7 +97,29 @@ public final class ContractFilter implements Filter {
         String body = x.body() == null ? "" : x.body();
         if (!body.isEmpty()) {
             sb.append("\n  body: ").append(body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
+            if (body.length() > 2000) {
+                offendingNodes(verdict, body, sb);
+            }
         }
         return sb.toString();
+    }
+
+    /** For a long body, the nodes the violations point at (their first JSON pointer), so the cause is visible. */
+    private static void offendingNodes(ContractValidator.Verdict verdict, String body, StringBuilder sb) {
+        java.util.Set<String> pointers = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("body (/items/\\d+)").matcher(
+                String.join("\n", verdict.violations().stream().map(String::valueOf).toList()));
+        while (m.find() && pointers.size() < 3) {
+            pointers.add(m.group(1));
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            for (String pointer : pointers) {
+                String node = root.at(pointer).toString();
+                sb.append("\n  at ").append(pointer).append(": ").append(node.length() > 2000 ? node.substring(0, 2000) + "…" : node);
+            }
+        } catch (IOException e) {
+            // not JSON: the head of the body above is all there is
+        }
     }
 }
