@@ -20,4 +20,9 @@ class BacktestEvidence implements IcpEvidence {
         return store.latest(icpKey, number).map(s -> Optional.ofNullable(s).map(b -> new Backtest(b.id(),
                 b.createdAt(), b.versionEditedAt(), b.from(), b.to(), b.leads())));
     }
+
+    @Override
+    public Uni<Optional<Backtest>> citeLatestBacktest(String icpKey, int number) {
+        return latestBacktest(icpKey, number).call(b -> b.isPresent() ? store.keep(b.get().id()) : Uni.createFrom().voidItem());
+    }
 }

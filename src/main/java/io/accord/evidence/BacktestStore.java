@@ -49,6 +49,9 @@ class BacktestStore {
     /** Retention: served by {@code icp_backtests_expiry}. */
     static final String PURGE = "delete from icp_backtests where expires_at < $1";
 
+    /** Keeps a backtest that a proposal or an approval cites: it no longer expires. */
+    static final String KEEP = "update icp_backtests set expires_at = null where id = $1";
+
     /** The latest finished backtest of a version: served by {@code icp_backtests_latest}. */
     static final String LATEST = "select " + COLUMNS + " from icp_backtests where icp_key = $1 and version_number = $2 "
             + "and status = 'done' order by created_at desc limit 1";
@@ -107,6 +110,10 @@ class BacktestStore {
     Uni<Stored> get(UUID id) {
         return pool.preparedQuery("select " + COLUMNS + " from icp_backtests where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : Stored.of(rows.iterator().next()));
+    }
+
+    Uni<Void> keep(UUID id) {
+        return pool.preparedQuery(KEEP).execute(Tuple.of(id)).replaceWithVoid();
     }
 
     Uni<Stored> latest(String icpKey, int version) {

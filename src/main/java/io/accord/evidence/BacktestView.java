@@ -22,7 +22,8 @@ public record BacktestView(
         @Schema(example = "2026-11-23T09:12:00Z") Instant createdAt,
         @Schema(example = "apikey:3f1c2a9e-8d4b-4e0f-9a52-7c1d2b3e4f50") String createdBy,
         @Schema(example = "2026-11-23T09:12:01Z", nullable = true) Instant finishedAt,
-        @Schema(description = "When the result is deleted", example = "2026-11-30T09:12:00Z") Instant expiresAt,
+        @Schema(description = "When the result is deleted; null once a proposal or an approval cites it (it is then "
+                + "kept)", example = "2026-11-30T09:12:00Z", nullable = true) Instant expiresAt,
         @Schema(description = "Why a job failed", example = "null", nullable = true) String error,
         @Schema(description = "Present when `status` is `done`", nullable = true) BacktestResultView result) {
 }

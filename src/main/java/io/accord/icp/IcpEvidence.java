@@ -23,4 +23,11 @@ public interface IcpEvidence {
 
     /** The latest finished backtest of version {@code number} of ICP {@code icpKey}, if any. */
     Uni<Optional<Backtest>> latestBacktest(String icpKey, int number);
+
+    /**
+     * The latest finished backtest of a version, as {@link #latestBacktest}, for a proposal or an approval to cite:
+     * from now on it is kept (it no longer expires), so the version's record never names a deleted backtest. Asked
+     * before the ICP feature's transaction; if that transaction then fails, the backtest is merely kept longer.
+     */
+    Uni<Optional<Backtest>> citeLatestBacktest(String icpKey, int number);
 }

@@ -232,7 +232,7 @@ public class IcpService {
      * the transaction opens). If-Match is optional; when sent it must match.
      */
     public Uni<Versioned<IcpVersionView>> propose(String key, int number, String ifMatch, String actor) {
-        return evidence.latestBacktest(key, number)
+        return evidence.citeLatestBacktest(key, number)
                 .chain(backtest -> Panache.withTransaction(() -> propose(key, number, ifMatch, actor, backtest)));
     }
 
@@ -267,7 +267,7 @@ public class IcpService {
     public Uni<Versioned<IcpVersionView>> approve(String key, int number, IcpDecisionRequest request, String actor,
             Set<String> roles) {
         Side side = side(request);
-        return evidence.latestBacktest(key, number).chain(backtest -> Panache.withTransaction(
+        return evidence.citeLatestBacktest(key, number).chain(backtest -> Panache.withTransaction(
                 () -> approve(key, number, request, side, actor, roles, backtest.orElse(null))));
     }
 

@@ -84,6 +84,17 @@ class EvidenceApprovalTest {
                 .body("toEvidence.latestBacktest", nullValue())
                 .body("toEvidence.approvals", equalTo(List.of()));
 
+        // Cited backtests are kept: they no longer expire, and retention passes them by; an uncited one still expires.
+        String uncited = backtest(key, 2);
+        io.vertx.mutiny.sqlclient.Pool pool = io.quarkus.arc.Arc.container().instance(io.vertx.mutiny.sqlclient.Pool.class).get();
+        pool.preparedQuery("update icp_backtests set expires_at = now() - interval '1 second' where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(uncited))).await().indefinitely();
+        io.quarkus.arc.Arc.container().instance(BacktestJobs.class).get().purge().await().indefinitely();
+        for (String cited : List.of(before, after)) {
+            admin().get("/api/v1/icp-backtests/" + cited).then().statusCode(200).body("expiresAt", nullValue());
+        }
+        admin().get("/api/v1/icp-backtests/" + uncited).then().statusCode(404);
+
         // The audit log says which backtest each side signed on.
         admin().queryParam("resourceType", "icp").queryParam("resourceId", key).queryParam("limit", 200)
                 .get("/api/v1/audit-events").then().statusCode(200)
