@@ -4,6 +4,7 @@ import io.accord.calendar.BusinessCalendar;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -64,13 +65,26 @@ public class PeopleDirectory {
 
     /** The person's own calendar; empty when the person is unknown or has none (they follow the team's). */
     public Uni<Optional<BusinessCalendar>> personalCalendar(String personId) {
-        return store.find(personId).map(p -> p == null ? Optional.empty()
+        return personalCalendar(pool, personId);
+    }
+
+    /** {@link #personalCalendar(String)} read on {@code client} (a connection in the caller's transaction). */
+    public Uni<Optional<BusinessCalendar>> personalCalendar(SqlClient client, String personId) {
+        return store.find(client, personId, false).map(p -> p == null ? Optional.empty()
                 : Optional.ofNullable(people.calendar(p.id(), p.version(), p.timeZone(), p.hours())));
     }
 
     /** The person's absences overlapping [from, to), by start. */
     public Uni<List<Availability.Absence>> absences(String personId, Instant from, Instant to) {
-        return store.overlapping(pool, personId, from, to)
+        return absences(pool, personId, from, to);
+    }
+
+    /**
+     * {@link #absences(String, Instant, Instant)} read on {@code client}: on the connection of a transaction that
+     * changed them, the absences as they are now.
+     */
+    public Uni<List<Availability.Absence>> absences(SqlClient client, String personId, Instant from, Instant to) {
+        return store.overlapping(client, personId, from, to)
                 .map(rows -> rows.stream().map(a -> new Availability.Absence(a.startsAt(), a.endsAt())).toList());
     }
 

@@ -16,6 +16,7 @@ import io.accord.common.ProblemException;
 import io.accord.common.ProblemKind;
 import io.accord.common.Versioned;
 import io.accord.team.TeamService;
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -47,16 +48,19 @@ public class PeopleService {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectMapper json;
+    private final List<AbsenceListener> absenceListeners;
     /** Compiled personal calendars by person id; an entry is used only while its version is current. */
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
-    PeopleService(Pool pool, PeopleStore store, TeamService teams, AuditLog audit, Clock clock, ObjectMapper json) {
+    PeopleService(Pool pool, PeopleStore store, TeamService teams, AuditLog audit, Clock clock, ObjectMapper json,
+            @All List<AbsenceListener> absenceListeners) {
         this.pool = pool;
         this.store = store;
         this.teams = teams;
         this.audit = audit;
         this.clock = clock;
         this.json = json;
+        this.absenceListeners = absenceListeners;
     }
 
     /** A create or replace request whose rules and team references have been checked. */
@@ -148,7 +152,10 @@ public class PeopleService {
         }));
     }
 
-    /** Records an absence on {@code conn}'s transaction; 404 for an unknown person, 422 when it ends before it starts. */
+    /**
+     * Records an absence on {@code conn}'s transaction; 404 for an unknown person, 422 when it ends before it starts.
+     * Every {@link AbsenceListener} hears of it in that transaction.
+     */
     public Uni<AbsenceView> addAbsence(SqlConnection conn, String personId, AbsenceRequest request, String actor) {
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw ProblemException.validation("endsAt", "must be after startsAt");
@@ -161,6 +168,7 @@ public class PeopleService {
                             request.endsAt().truncatedTo(ChronoUnit.MICROS), reason, now, actor)
                     .call(a -> audit.record(conn, now, actor, "person.absence_added", "person", personId,
                             "Absent " + a.startsAt() + " to " + a.endsAt() + (reason == null ? "" : ": " + reason)))
+                    .call(() -> absencesChanged(conn, personId, now, 0))
                     .map(PeopleService::view);
         });
     }
@@ -172,16 +180,26 @@ public class PeopleService {
         }).map(rows -> Page.of(rows, page, a -> new Cursor(a.createdAt(), a.id()), PeopleService::view));
     }
 
+    /** Removes an absence; every {@link AbsenceListener} hears of it in the same transaction. */
     public Uni<Void> deleteAbsence(String personId, UUID absenceId, String actor) {
-        return pool.withTransaction(conn -> store.findAbsence(conn, personId, absenceId).chain(a -> {
+        // The person's row is locked as when recording one, so the listeners of two changes read each other's.
+        return pool.withTransaction(conn -> store.find(conn, personId, true)
+                .chain(() -> store.findAbsence(conn, personId, absenceId)).chain(a -> {
             if (a == null) {
                 throw ProblemException.notFound("Absence", absenceId);
             }
             Instant now = now();
             return store.deleteAbsence(conn, absenceId).call(() -> audit.record(conn, now, actor,
                     "person.absence_deleted", "person", personId, "Removed absence " + a.startsAt() + " to "
-                            + a.endsAt()));
+                            + a.endsAt())).call(() -> absencesChanged(conn, personId, now, 0));
         }));
+    }
+
+    /** Tells the listeners, one after the other, on the writing connection. */
+    private Uni<Void> absencesChanged(SqlConnection conn, String personId, Instant at, int i) {
+        return i == absenceListeners.size() ? Uni.createFrom().voidItem()
+                : absenceListeners.get(i).absencesChanged(conn, personId, at)
+                        .chain(() -> absencesChanged(conn, personId, at, i + 1));
     }
 
     /** The person's compiled calendar, or null when they have none (compiled once per version). */

@@ -1,6 +1,7 @@
 package io.accord.sla;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.people.AbsenceListener;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -14,13 +15,21 @@ import java.util.Optional;
 
 /**
  * Keeps the deadlines of clocks that follow their owner's absences (team setting {@code ownerAbsence: pause}) true to
- * absences recorded after the clock started: before the breach detector warns or breaches such a running clock, its
- * deadlines are recomputed on its business time less the owner's current absences and its holds. A clock whose
- * deadlines moved is written back with its next check and left out of this round; the detector takes it again when
- * that check comes (at once if it is still due).
+ * absences recorded or removed after the clock started: a running clock's deadlines are its business time less the
+ * owner's absences and its holds ({@link #recompute}). That happens at two points:
+ * <ul>
+ * <li>eagerly, as the {@link AbsenceListener} of the people feature: when an absence is recorded or removed through
+ * the API, the owner's running following clocks are recomputed in that transaction, so the SLA views show the moved
+ * deadlines at once;</li>
+ * <li>as a safety net, in the breach detector before it warns or breaches such a clock (one the eager step skipped
+ * because another transaction held it, or whose owner an absence of the detector's own made unavailable). A clock
+ * whose deadlines moved is written back with its next check and left out of this round; the detector takes it again
+ * when that check comes (at once if it is still due).</li>
+ * </ul>
+ * Paused clocks are left alone: their deadlines are recomputed with the owner's absences as they are when they resume.
  */
 @ApplicationScoped
-class AbsenceFollower {
+class AbsenceFollower implements AbsenceListener {
 
     private final ClockBatchStore store;
     private final ClockTimes times;
@@ -30,6 +39,18 @@ class AbsenceFollower {
         this.store = store;
         this.times = times;
         this.json = json;
+    }
+
+    /** The owner's absences changed: recomputes their running following clocks on {@code conn}, in its transaction. */
+    @Override
+    public Uni<Void> absencesChanged(SqlConnection conn, String personId, Instant at) {
+        return store.lockFollowing(conn, personId).chain(rows -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Row r : rows) {
+                chain = chain.chain(() -> recompute(conn, at, r).replaceWithVoid());
+            }
+            return chain;
+        });
     }
 
     /** The claimed rows left to check now: all but the following clocks whose deadlines moved. */
@@ -44,7 +65,7 @@ class AbsenceFollower {
         List<Row> kept = new ArrayList<>(rows);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Row r : following) {
-            chain = chain.chain(() -> moved(conn, now, r).invoke(moved -> {
+            chain = chain.chain(() -> recompute(conn, now, r).invoke(moved -> {
                 if (moved) {
                     kept.remove(r);
                 }
@@ -53,8 +74,12 @@ class AbsenceFollower {
         return chain.replaceWith(kept);
     }
 
-    /** Recomputes one clock; answers whether its deadlines moved (and were written back). */
-    private Uni<Boolean> moved(SqlConnection conn, Instant now, Row r) {
+    /**
+     * Recomputes one running clock, locked in {@code conn}'s transaction, on its business time less its owner's
+     * absences (read on {@code conn}) and its pauses as of {@code now}; answers whether its deadlines moved (and were
+     * written back with its next check). The row has the columns of {@link ClockBatchStore#LOCK_FOLLOWING}.
+     */
+    Uni<Boolean> recompute(SqlConnection conn, Instant now, Row r) {
         Milestone kind = Milestone.parse(r.getString("milestone")).orElseThrow();
         Instant start = instant(r, "started_at");
         ClockTimes.Basis basis = new ClockTimes.Basis(r.getString("calendar_key"), r.getString("business_time"),

@@ -49,6 +49,12 @@ public class BreachDetector {
      */
     public static final String CLAIM = ClockBatchStore.CLAIM_DUE;
 
+    /**
+     * What moves an owner's clocks when their absences change (the eager step of {@link AbsenceFollower}), served by
+     * {@code sla_clocks_owner} (checked by {@code ScheduledQueryPlansTest}).
+     */
+    public static final String ABSENCE_FOLLOWING = ClockBatchStore.LOCK_FOLLOWING;
+
     private final Pool pool;
     private final ClockBatchStore store;
     private final HoldExpiry holds;

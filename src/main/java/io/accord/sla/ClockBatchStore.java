@@ -45,6 +45,16 @@ class ClockBatchStore {
             + "warn_at, due_at, escalate_at, resume_at, business_time, owner_id, follows_absences from sla_clocks "
             + "where status = 'paused' and resume_at <= $1 order by resume_at limit $2 for update skip locked";
 
+    /**
+     * An owner's running clocks that follow their absences, with what {@link AbsenceFollower} recomputes them from,
+     * locked; clocks another transaction holds (the detector checking them, a lead's change) are skipped and left to
+     * the detector's check. Served by {@code sla_clocks_owner}.
+     */
+    static final String LOCK_FOLLOWING = "select id, status, owner_id, milestone, started_at, calendar_key, "
+            + "business_time, policy_id, policy_revision, warn_at, due_at, escalate_at, follows_absences "
+            + "from sla_clocks where owner_id = $1 and status = 'running' and follows_absences "
+            + "order by id for update skip locked";
+
     /** A paused clock whose hold ends by itself. */
     record DueHold(UUID id, Instant startedAt, String calendarKey, UUID policyId, int policyRevision, String milestone,
             Instant warnAt, Instant dueAt, Instant escalateAt, Instant resumeAt, String businessTime, String ownerId,
@@ -79,6 +89,15 @@ class ClockBatchStore {
                         instant(r, "resume_at"), r.getString("business_time"), r.getString("owner_id"),
                         r.getBoolean("follows_absences")));
             }
+            return list;
+        });
+    }
+
+    /** Locks the owner's running clocks that follow their absences ({@link #LOCK_FOLLOWING}). */
+    Uni<List<Row>> lockFollowing(SqlConnection conn, String ownerId) {
+        return conn.preparedQuery(LOCK_FOLLOWING).execute(Tuple.of(ownerId)).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
             return list;
         });
     }

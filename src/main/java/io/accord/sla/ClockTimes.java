@@ -49,24 +49,34 @@ class ClockTimes {
                 .chain(team -> withOwner(team, b));
     }
 
-    /** On the detector's connection; always open when the policy's calendar is gone. */
+    /**
+     * On a pool connection and its transaction (the detector's, or the one that changed the owner's absences, whose
+     * uncommitted change it then sees); always open when the policy's calendar is gone.
+     */
     Uni<BusinessTime> load(SqlConnection conn, Basis b) {
         return calendars.calendar(conn, b.calendarKey())
                 .map(c -> c == null ? ClockPauses.ALWAYS_OPEN : (BusinessTime) c)
-                .chain(team -> withOwner(team, b));
+                .chain(team -> withOwner(team, b, conn));
     }
 
     /** The team's business time with the owner's calendar and absences as the basis says. */
     Uni<BusinessTime> withOwner(BusinessTime team, Basis b) {
+        return withOwner(team, b, null);
+    }
+
+    /** As {@link #withOwner(BusinessTime, Basis)}, reading the owner on {@code conn} (null: through the pool). */
+    private Uni<BusinessTime> withOwner(BusinessTime team, Basis b, SqlConnection conn) {
         if (b.ownerId() == null || (!ClockCalendars.needsOwner(b.mode()) && !b.followsAbsences())) {
             return Uni.createFrom().item(team);
         }
-        Uni<Optional<BusinessCalendar>> own = ClockCalendars.needsOwner(b.mode())
-                ? people.personalCalendar(b.ownerId()) : Uni.createFrom().item(Optional.empty());
-        Uni<List<TimeRange>> absent = b.followsAbsences()
-                ? people.absences(b.ownerId(), b.from(), b.from().plus(ABSENCE_WINDOW))
-                        .map(list -> list.stream().map(a -> new TimeRange(a.startsAt(), a.endsAt())).toList())
-                : Uni.createFrom().item(List.of());
+        Uni<Optional<BusinessCalendar>> own = !ClockCalendars.needsOwner(b.mode())
+                ? Uni.createFrom().item(Optional.empty())
+                : conn == null ? people.personalCalendar(b.ownerId()) : people.personalCalendar(conn, b.ownerId());
+        Instant to = b.from().plus(ABSENCE_WINDOW);
+        Uni<List<TimeRange>> absent = !b.followsAbsences() ? Uni.createFrom().item(List.of())
+                : (conn == null ? people.absences(b.ownerId(), b.from(), to)
+                        : people.absences(conn, b.ownerId(), b.from(), to))
+                        .map(list -> list.stream().map(a -> new TimeRange(a.startsAt(), a.endsAt())).toList());
         return own.chain(o -> absent.map(a -> ClockCalendars.of(team, o, b.mode(), a)));
     }
 }

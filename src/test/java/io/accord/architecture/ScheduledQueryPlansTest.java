@@ -68,6 +68,12 @@ class ScheduledQueryPlansTest {
                 "people_rotations_pkey");
     }
 
+    /** Not scheduled, but in every absence write's transaction: an owner's clocks, never the whole table. */
+    @Test
+    void anAbsenceChangeLocksItsOwnersFollowingClocksThroughTheOwnerIndex() {
+        assertServedBy(BreachDetector.ABSENCE_FOLLOWING, Tuple.of("rep-1"), "sla_clocks", "sla_clocks_owner");
+    }
+
     @Test
     void theWebhookDispatcherClaimsThroughTheDueIndex() {
         assertServedBy(WebhookDispatcher.CLAIM, Tuple.of(NOW, NOW.plusMinutes(1), 50), "webhook_deliveries",

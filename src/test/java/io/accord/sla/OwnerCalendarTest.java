@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calendar modes on the real database: a policy counting the owner's own hours or both, and a team whose absent
- * owners' clocks pause, with an absence recorded after the clock started.
+ * owners' clocks pause, with an absence recorded (and removed) after the clock started: the deadlines move in the
+ * absence's own transaction, before any detector round.
  */
 @QuarkusTest
 class OwnerCalendarTest {
@@ -127,5 +128,37 @@ class OwnerCalendarTest {
         detector.drain().await().indefinitely();
         assertEquals("breached", ClockHoldTest.clock(ClockHoldTest.sla(running.get("leadId").toString()),
                 "first_touch").get("status"));
+    }
+
+    @Test
+    void recordingAndRemovingAnAbsenceMoveTheOwnersClocksAtOnce() {
+        String rep = Api.slug("rep");
+        admin().body(Map.of("id", rep, "name", "Rep " + rep)).post("/api/v1/people").then().statusCode(201);
+        Map<String, Object> clock = firstTouchClock("team", rep, team("pause"));
+        assertEquals("2026-11-23T12:00:00Z", clock.get("dueAt"));
+        String lead = clock.get("leadId").toString();
+
+        // At 11:00 Berlin the owner is off until 16:00 Berlin: the lead's view and the board move at once.
+        now("2026-11-23T10:00:00Z");
+        String absence = admin().body(Map.of("startsAt", "2026-11-23T10:00:00Z", "endsAt", "2026-11-23T15:00:00Z"))
+                .post("/api/v1/people/" + rep + "/absences").then().statusCode(201).extract().path("id");
+        // Monday 09-11 and 16-17 Berlin, then Tuesday 09-10.
+        String moved = "2026-11-24T09:00:00Z";
+        assertEquals(moved, ClockHoldTest.clock(ClockHoldTest.sla(lead), "first_touch").get("dueAt"));
+        admin().queryParam("ownerId", rep).get("/api/v1/sla-clocks").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].dueAt", equalTo(moved));
+        // Its next check moved too: at the old due date the detector finds nothing to raise.
+        now("2026-11-23T12:00:00Z");
+        detector.drain().await().indefinitely();
+        assertEquals("running", ClockHoldTest.clock(ClockHoldTest.sla(lead), "first_touch").get("status"));
+        admin().queryParam("leadId", lead).get("/api/v1/alerts").then().statusCode(200).body("items.size()", equalTo(0));
+
+        // Removing the absence moves it back, and the detector, now past it, breaches.
+        admin().delete("/api/v1/people/" + rep + "/absences/" + absence).then().statusCode(204);
+        assertEquals("2026-11-23T12:00:00Z", ClockHoldTest.clock(ClockHoldTest.sla(lead), "first_touch").get("dueAt"));
+        admin().queryParam("ownerId", rep).get("/api/v1/sla-clocks").then().statusCode(200)
+                .body("items[0].dueAt", equalTo("2026-11-23T12:00:00Z"));
+        detector.drain().await().indefinitely();
+        assertEquals("breached", ClockHoldTest.clock(ClockHoldTest.sla(lead), "first_touch").get("status"));
     }
 }
