@@ -1,5 +1,6 @@
 package io.accord.commitment;
 
+import io.accord.common.PageParams;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
@@ -13,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -91,10 +93,8 @@ public class CommitmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
     @Operation(operationId = "listCommitments", summary = "List commitments",
             description = "Oldest first. Roles: any.")
-    public Uni<Page<CommitmentView>> listCommitments(
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return commitments.list(PageRequest.parse(limit, cursor));
+    public Uni<Page<CommitmentView>> listCommitments(@BeanParam PageParams paging) {
+        return commitments.list(paging.request());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.accord.lead;
 
+import io.accord.common.PageParams;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -289,10 +291,8 @@ public class LeadResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
     @Operation(operationId = "listTouches", summary = "List a lead's touches",
             description = "In the order they were logged. Roles: any.")
-    public Uni<Page<TouchView>> listTouches(@PathParam("id") String id,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return touches.touches(leadId(id), PageRequest.parse(limit, cursor));
+    public Uni<Page<TouchView>> listTouches(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return touches.touches(leadId(id), paging.request());
     }
 
     @GET
@@ -376,9 +376,8 @@ public class LeadResource {
     @Operation(operationId = "listInboundMessages", summary = "List a lead's inbound messages",
             description = "By when they were sent. Roles: any.")
     public Uni<Page<InboundMessageView>> listInboundMessages(@PathParam("id") String id,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return messages.list(leadId(id), PageRequest.parse(limit, cursor));
+            @BeanParam PageParams paging) {
+        return messages.list(leadId(id), paging.request());
     }
 
     @GET

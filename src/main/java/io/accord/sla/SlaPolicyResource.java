@@ -1,9 +1,9 @@
 package io.accord.sla;
 
+import io.accord.common.PageParams;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
-import io.accord.common.PageRequest;
 import io.accord.common.Problem;
 import io.accord.common.ProblemException;
 import io.accord.common.Principals;
@@ -12,6 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,10 +79,8 @@ public class SlaPolicyResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.SALES_MANAGER, Roles.INTEGRATOR, Roles.VIEWER})
     @Operation(operationId = "listSlaPolicies", summary = "List SLA policies", description = "In creation order. Roles: any.")
-    public Uni<Page<SlaPolicyView>> listSlaPolicies(
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return policies.list(PageRequest.parse(limit, cursor));
+    public Uni<Page<SlaPolicyView>> listSlaPolicies(@BeanParam PageParams paging) {
+        return policies.list(paging.request());
     }
 
     @POST

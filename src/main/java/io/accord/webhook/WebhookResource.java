@@ -1,5 +1,6 @@
 package io.accord.webhook;
 
+import io.accord.common.PageParams;
 import io.accord.common.DetachFromClientCancellation;
 import io.accord.common.Idempotency;
 import io.accord.common.Page;
@@ -15,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -99,10 +101,8 @@ public class WebhookResource {
     @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions",
             description = "Without secrets; the caller's own subscriptions, all of them for an admin. "
                     + "Roles: admin, sales_manager, integrator.")
-    public Uni<Page<WebhookView>> listWebhooks(
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Cursor from the previous page's `nextCursor`") @QueryParam("cursor") String cursor) {
-        return webhooks.list(PageRequest.parse(limit, cursor), caller());
+    public Uni<Page<WebhookView>> listWebhooks(@BeanParam PageParams paging) {
+        return webhooks.list(paging.request(), caller());
     }
 
     @GET
